@@ -1,0 +1,213 @@
+/**
+ * The liquidation cascade of one scenario under one regime (MODEL.md §6).
+ *
+ * Round k = 1, 2, …: every active unit is evaluated at P^{k−1} and σ*; the units with
+ * E_adj < MM are all chosen before any flow is applied (simultaneous liquidation); their
+ * signed USD flow per crypto asset, valued at the shocked price P⁰, adds to the cumulative
+ * flow Q; the new price P^k = P⁰·max(floor, 1 + I(Q)) (impact is permanent); each chosen
+ * unit is closed out at P^k (options at V(P^k, σ*)) and leaves the active set, its negative
+ * equity becoming bad debt. The cascade stops when no unit is liquidatable or after maxRounds.
+ */
+import type { RiskParams } from '../model/params.js';
+import { type AssetUniverse, CRYPTO } from './asset-universe.js';
+import { type InstrumentTable, OPTION } from './instruments.js';
+import type { MarginUnits } from './margin-units.js';
+import { MarketState } from './market-state.js';
+import type { ShockedMarket } from './scenario-shock.js';
+import { emptyUnitMargin, type UnitMarginCalculator } from './unit-margin.js';
+
+/** How a regime chooses each unit's margin model: the unit's own mode, or one for all. */
+export type ModeRule = { readonly kind: 'own' } | { readonly kind: 'fixed'; readonly mode: number };
+
+export interface CascadeSetup {
+  readonly universe: AssetUniverse;
+  readonly instruments: InstrumentTable;
+  readonly units: MarginUnits;
+  readonly calculator: UnitMarginCalculator;
+  readonly modeRule: ModeRule;
+  readonly params: RiskParams;
+}
+
+export interface CascadeOptions {
+  /** Record a per-round trace (prices, liquidations, flows, bad debt). */
+  readonly trace?: boolean;
+  /**
+   * Stop as soon as cumulative bad debt exceeds this amount (reverse stress only needs to know
+   * whether it does; bad debt never decreases during a cascade). The result is then partial.
+   */
+  readonly stopWhenBadDebtAbove?: number;
+}
+
+export interface RoundTrace {
+  readonly round: number;
+  readonly liquidatedUnits: number;
+  /** P^k per asset (USD). */
+  readonly prices: Float64Array;
+  /** Flow added in this round per asset (USD at P⁰, signed: negative = selling). */
+  readonly flow: Float64Array;
+  /** Signed units of underlying closed in this round per asset (flow / P⁰). */
+  readonly unitsClosed: Float64Array;
+  readonly cumulativeBadDebt: number;
+}
+
+export interface CascadeOutcome {
+  readonly rounds: number;
+  /** Units with E_adj < IM in round 1. */
+  readonly marginCalled: number;
+  readonly liquidatedUnits: number;
+  /** Cumulative signed liquidation flow Q per asset (USD at P⁰). */
+  readonly flow: Float64Array;
+  readonly finalPrices: Float64Array;
+  /** Per asset: the unclamped 1 + I left the circuit-breaker band in some round. */
+  readonly halted: Uint8Array;
+  readonly badDebt: number;
+  /** Round in which each unit was liquidated (0 = survived). */
+  readonly liquidatedInRound: Int32Array;
+  /** Equity after the scenario per unit: close-out equity if liquidated, else at the final state. */
+  readonly equityAfter: Float64Array;
+  readonly trace: readonly RoundTrace[];
+  /** True when stopped early by `stopWhenBadDebtAbove`. */
+  readonly stoppedEarly: boolean;
+}
+
+function impactedPrice(
+  setup: CascadeSetup,
+  shocked: ShockedMarket,
+  cumulativeFlow: Float64Array,
+  halted: Uint8Array,
+  prices: Float64Array,
+): void {
+  const { universe, params } = setup;
+  const { model, y, priceFloor } = params.impact;
+  const band = params.cascade.circuitBreaker?.band;
+  for (const a of universe.cryptoIndices) {
+    const q = cumulativeFlow[a]!;
+    let impact = 0;
+    if (q !== 0) {
+      const liquidity = shocked.liquidity[a]!;
+      impact =
+        model === 'sqrt'
+          ? Math.sign(q) * y * (shocked.vols[a]! / Math.sqrt(365)) * Math.sqrt(Math.abs(q) / (universe.adv[a]! * liquidity))
+          : (0.01 * q) / (universe.depth1pct[a]! * liquidity);
+    }
+    let relative = 1 + impact;
+    if (band !== undefined) {
+      if (relative > 1 + band || relative < 1 - band) halted[a] = 1;
+      relative = Math.min(1 + band, Math.max(1 - band, relative));
+    }
+    prices[a] = shocked.prices[a]! * Math.max(priceFloor, relative);
+  }
+}
+
+export function runCascade(setup: CascadeSetup, shocked: ShockedMarket, options: CascadeOptions = {}): CascadeOutcome {
+  const { universe, instruments, units, calculator, modeRule, params } = setup;
+  const unitCount = units.count;
+  const assetCount = universe.count;
+  const maxRounds = params.cascade.maxRounds;
+  const stopAbove = options.stopWhenBadDebtAbove ?? Number.POSITIVE_INFINITY;
+  const isCrypto = universe.kind;
+
+  const liquidatedInRound = new Int32Array(unitCount);
+  const equityAfter = new Float64Array(unitCount);
+  const flow = new Float64Array(assetCount);
+  const halted = new Uint8Array(assetCount);
+  const trace: RoundTrace[] = [];
+  const margin = emptyUnitMargin();
+
+  const active = new Int32Array(unitCount);
+  for (let u = 0; u < unitCount; u++) active[u] = u;
+  let activeCount = unitCount;
+  let state = new MarketState(universe, instruments, shocked.prices, shocked.vols);
+  let rounds = 0;
+  let marginCalled = 0;
+  let liquidatedUnits = 0;
+  let badDebt = 0;
+  let stoppedEarly = false;
+  const chosen = new Int32Array(unitCount);
+
+  for (let k = 1; k <= maxRounds; k++) {
+    // 1–2. Evaluate every active unit at P^{k−1}, σ*; choose all liquidatable units first.
+    let chosenCount = 0;
+    let survivors = 0;
+    for (let n = 0; n < activeCount; n++) {
+      const u = active[n]!;
+      const mode = modeRule.kind === 'own' ? units.ownMode[u]! : modeRule.mode;
+      calculator.evaluate(u, mode, state, margin);
+      if (k === 1 && margin.adjustedEquity < margin.im) marginCalled++;
+      if (margin.adjustedEquity < margin.mm) chosen[chosenCount++] = u;
+      else active[survivors++] = u;
+    }
+    if (chosenCount === 0) break;
+    rounds = k;
+
+    // 3. Liquidation flow, valued at P⁰ (options at their delta at P^{k−1}, σ*).
+    const roundFlow = new Float64Array(assetCount);
+    for (let n = 0; n < chosenCount; n++) {
+      const u = chosen[n]!;
+      for (let p = units.posStart[u]!, end = units.posStart[u + 1]!; p < end; p++) {
+        const i = units.posInstr[p]!;
+        const a = units.posAsset[p]!;
+        const closed = instruments.type[i] === OPTION ? units.posQty[p]! * state.exposure[i]! : units.posQty[p]!;
+        roundFlow[a] = roundFlow[a]! - closed * shocked.prices[a]!;
+      }
+      for (let c = units.colStart[u]!, end = units.colStart[u + 1]!; c < end; c++) {
+        const a = units.colAsset[c]!;
+        if (isCrypto[a] !== CRYPTO) continue; // stablecoin and USD legs cause no flow
+        roundFlow[a] = roundFlow[a]! - units.colQty[c]! * shocked.prices[a]!;
+      }
+    }
+    for (const a of universe.cryptoIndices) flow[a] = flow[a]! + roundFlow[a]!;
+
+    // 4. New prices from the cumulative flow.
+    const nextPrices = Float64Array.from(shocked.prices);
+    impactedPrice(setup, shocked, flow, halted, nextPrices);
+    state = new MarketState(universe, instruments, nextPrices, shocked.vols);
+
+    // 5. Close out at P^k.
+    for (let n = 0; n < chosenCount; n++) {
+      const u = chosen[n]!;
+      const equity = calculator.equity(u, state);
+      equityAfter[u] = equity;
+      liquidatedInRound[u] = k;
+      if (equity < 0) badDebt -= equity;
+    }
+    liquidatedUnits += chosenCount;
+    activeCount = survivors;
+
+    if (options.trace) {
+      const unitsClosed = new Float64Array(assetCount);
+      for (const a of universe.cryptoIndices) unitsClosed[a] = roundFlow[a]! / shocked.prices[a]!;
+      trace.push({
+        round: k,
+        liquidatedUnits: chosenCount,
+        prices: nextPrices,
+        flow: roundFlow,
+        unitsClosed,
+        cumulativeBadDebt: badDebt,
+      });
+    }
+    if (badDebt > stopAbove) {
+      stoppedEarly = true;
+      break;
+    }
+  }
+
+  // Survivors are valued at the final prices and σ*.
+  for (let n = 0; n < activeCount; n++) {
+    const u = active[n]!;
+    equityAfter[u] = calculator.equity(u, state);
+  }
+  return {
+    rounds,
+    marginCalled,
+    liquidatedUnits,
+    flow,
+    finalPrices: state.prices,
+    halted,
+    badDebt,
+    liquidatedInRound,
+    equityAfter,
+    trace,
+    stoppedEarly,
+  };
+}

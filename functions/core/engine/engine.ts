@@ -1,0 +1,220 @@
+/**
+ * The calculation engine for one validated (book, market, params): builds the instrument
+ * table and the margin units once, then answers margin, scenario and reverse-stress questions.
+ * Inputs are never modified; every method is deterministic.
+ */
+import type { Book } from '../model/book.js';
+import type { Market } from '../model/market.js';
+import type { Regime, RiskParams } from '../model/params.js';
+import type { Scenario } from '../model/scenario.js';
+import { type AssetUniverse, buildAssetUniverse } from './asset-universe.js';
+import { type CascadeOptions, type CascadeOutcome, type ModeRule, runCascade } from './cascade.js';
+import { InstrumentRegistry, type InstrumentTable } from './instruments.js';
+import { buildMarginUnits, type MarginUnits, PORTFOLIO_MODE, STANDARD_MODE } from './margin-units.js';
+import { MarketState } from './market-state.js';
+import { type ReverseStressResult, reverseStress } from './reverse-stress.js';
+import { applyScenario, type ShockedMarket, uniformCryptoShock } from './scenario-shock.js';
+import { emptyUnitMargin, UnitMarginCalculator } from './unit-margin.js';
+
+export interface MarginSummary {
+  readonly units: number;
+  readonly im: number;
+  readonly mm: number;
+  readonly marginCalled: number;
+  readonly liquidatable: number;
+}
+
+/** Per-unit figures at the unshocked market under one regime. */
+export interface UnitSnapshot {
+  readonly equity: Float64Array;
+  readonly adjustedEquity: Float64Array;
+  readonly im: Float64Array;
+  readonly mm: Float64Array;
+}
+
+export interface ClientOutcome {
+  /** Index into book.clients. */
+  readonly client: number;
+  /** E_before − E_after over the client's units (gains negative). */
+  readonly loss: number;
+  /** The client's bad debt. */
+  readonly uncovered: number;
+  readonly liquidatedUnits: number;
+}
+
+export interface ScenarioRun {
+  readonly regime: Regime;
+  readonly outcome: CascadeOutcome;
+  readonly badDebt: number;
+  readonly insuranceFundUsed: number;
+  readonly adl: number;
+  readonly cover1: number;
+  readonly cover2: number;
+  readonly totalLoss: number;
+  /** Clients with a non-zero loss or a liquidation, in book order. */
+  readonly clients: readonly ClientOutcome[];
+}
+
+interface RegimeSetup {
+  readonly units: MarginUnits;
+  readonly calculator: UnitMarginCalculator;
+  readonly modeRule: ModeRule;
+  /** E per unit at the unshocked market. */
+  readonly equityBefore: Float64Array;
+}
+
+export class ContagionEngine {
+  readonly universe: AssetUniverse;
+  readonly instruments: InstrumentTable;
+  readonly baseState: MarketState;
+  private readonly perVenue: MarginUnits;
+  private readonly perClient: MarginUnits;
+  private readonly regimes = new Map<Regime, RegimeSetup>();
+
+  constructor(
+    readonly book: Book,
+    readonly market: Market,
+    readonly params: RiskParams,
+  ) {
+    this.universe = buildAssetUniverse(market, params);
+    const registry = new InstrumentRegistry(book.asOf, market.rate);
+    this.perVenue = buildMarginUnits(book, this.universe, registry, 'venue');
+    this.perClient = buildMarginUnits(book, this.universe, registry, 'client');
+    this.instruments = registry.freeze();
+    this.baseState = new MarketState(this.universe, this.instruments, this.universe.price, this.universe.vol);
+  }
+
+  /** Margin units, margin model and pre-scenario equity of a regime (MODEL.md §5). */
+  private regime(regime: Regime): RegimeSetup {
+    let setup = this.regimes.get(regime);
+    if (!setup) {
+      const units = regime === 'cross-venue' ? this.perClient : this.perVenue;
+      const sibling = [...this.regimes.values()].find((s) => s.units === units);
+      const calculator = sibling?.calculator ?? new UnitMarginCalculator(units, this.params);
+      let equityBefore = sibling?.equityBefore;
+      if (!equityBefore) {
+        equityBefore = new Float64Array(units.count);
+        for (let u = 0; u < units.count; u++) equityBefore[u] = calculator.equity(u, this.baseState);
+      }
+      const modeRule: ModeRule =
+        regime === 'as-is'
+          ? { kind: 'own' }
+          : { kind: 'fixed', mode: regime === 'standard' ? STANDARD_MODE : PORTFOLIO_MODE };
+      setup = { units, calculator, modeRule, equityBefore };
+      this.regimes.set(regime, setup);
+    }
+    return setup;
+  }
+
+  unitsOf(regime: Regime): MarginUnits {
+    return this.regime(regime).units;
+  }
+
+  /** Per-unit E, E_adj, IM, MM at the unshocked market. */
+  unitSnapshot(regime: Regime): UnitSnapshot {
+    const { units, calculator, modeRule } = this.regime(regime);
+    const snapshot: UnitSnapshot = {
+      equity: new Float64Array(units.count),
+      adjustedEquity: new Float64Array(units.count),
+      im: new Float64Array(units.count),
+      mm: new Float64Array(units.count),
+    };
+    const margin = emptyUnitMargin();
+    for (let u = 0; u < units.count; u++) {
+      const mode = modeRule.kind === 'own' ? units.ownMode[u]! : modeRule.mode;
+      calculator.evaluate(u, mode, this.baseState, margin);
+      snapshot.equity[u] = margin.equity;
+      snapshot.adjustedEquity[u] = margin.adjustedEquity;
+      snapshot.im[u] = margin.im;
+      snapshot.mm[u] = margin.mm;
+    }
+    return snapshot;
+  }
+
+  /** The `margin` block of result.json for one regime (MODEL.md §8), at the unshocked market. */
+  marginSummary(regime: Regime): MarginSummary {
+    const snapshot = this.unitSnapshot(regime);
+    let im = 0;
+    let mm = 0;
+    let marginCalled = 0;
+    let liquidatable = 0;
+    for (let u = 0; u < snapshot.im.length; u++) {
+      im += snapshot.im[u]!;
+      mm += snapshot.mm[u]!;
+      if (snapshot.adjustedEquity[u]! < snapshot.im[u]!) marginCalled++;
+      if (snapshot.adjustedEquity[u]! < snapshot.mm[u]!) liquidatable++;
+    }
+    return { units: snapshot.im.length, im, mm, marginCalled, liquidatable };
+  }
+
+  cascade(regime: Regime, shocked: ShockedMarket, options: CascadeOptions = {}): CascadeOutcome {
+    const { units, calculator, modeRule } = this.regime(regime);
+    return runCascade(
+      { universe: this.universe, instruments: this.instruments, units, calculator, modeRule, params: this.params },
+      shocked,
+      options,
+    );
+  }
+
+  /** One scenario under one regime, with the insurance fund, ADL and client losses (MODEL.md §6). */
+  runScenario(scenario: Scenario, regime: Regime, options: { trace?: boolean } = {}): ScenarioRun {
+    const setup = this.regime(regime);
+    const outcome = this.cascade(regime, applyScenario(this.universe, scenario), options);
+    const { units, equityBefore } = setup;
+    const clientCount = this.book.clients.length;
+    const loss = new Float64Array(clientCount);
+    const uncovered = new Float64Array(clientCount);
+    const liquidated = new Int32Array(clientCount);
+    const touched = new Uint8Array(clientCount);
+    for (let u = 0; u < units.count; u++) {
+      const client = units.client[u]!;
+      touched[client] = 1;
+      loss[client] = loss[client]! + (equityBefore[u]! - outcome.equityAfter[u]!);
+      if (outcome.liquidatedInRound[u]! > 0) {
+        liquidated[client] = liquidated[client]! + 1;
+        if (outcome.equityAfter[u]! < 0) uncovered[client] = uncovered[client]! - outcome.equityAfter[u]!;
+      }
+    }
+    let totalLoss = 0;
+    let first = 0;
+    let second = 0;
+    const clients: ClientOutcome[] = [];
+    for (let c = 0; c < clientCount; c++) {
+      if (!touched[c]) continue;
+      totalLoss += loss[c]!;
+      const x = uncovered[c]!;
+      if (x > first) {
+        second = first;
+        first = x;
+      } else if (x > second) second = x;
+      if (loss[c] !== 0 || liquidated[c]! > 0) {
+        clients.push({ client: c, loss: loss[c]!, uncovered: x, liquidatedUnits: liquidated[c]! });
+      }
+    }
+    const fund = this.book.insuranceFund;
+    const insuranceFundUsed = Math.min(fund, outcome.badDebt);
+    return {
+      regime,
+      outcome,
+      badDebt: outcome.badDebt,
+      insuranceFundUsed,
+      adl: outcome.badDebt - insuranceFundUsed,
+      cover1: first,
+      cover2: first + second,
+      totalLoss,
+      clients,
+    };
+  }
+
+  /** Does a uniform crypto shock R leave more as-is bad debt than the insurance fund covers? */
+  breachesInsuranceFund(shock: number): boolean {
+    const fund = this.book.insuranceFund;
+    const outcome = this.cascade('as-is', uniformCryptoShock(this.universe, shock), { stopWhenBadDebtAbove: fund });
+    return outcome.badDebt > fund;
+  }
+
+  /** MODEL.md §7, down and up. */
+  reverseStress(): ReverseStressResult {
+    return reverseStress((shock) => this.breachesInsuranceFund(shock));
+  }
+}
