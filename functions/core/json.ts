@@ -79,7 +79,12 @@ class TolerantJsonParser {
       this.skipWhitespace();
       if (this.text[this.pos] !== ':') this.fail("expected ':'");
       this.pos++;
-      Object.defineProperty(result, key, { value: this.parseValue(), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, key, {
+        value: this.parseValue(),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       this.skipWhitespace();
       const next = this.text[this.pos++];
       if (next === '}') return result;

@@ -144,7 +144,10 @@ function runRecord(engine: ContagionEngine, scenario: Scenario, run: ScenarioRun
   };
 }
 
-export function calculate(documents: CalculationDocuments, options: CalculationOptions = {}): CalculationResult {
+export function calculate(
+  documents: CalculationDocuments,
+  options: CalculationOptions = {},
+): CalculationResult {
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'validate', done: 0, total: 1 });
   const inputs = validateInputs(documents);
@@ -174,6 +177,7 @@ export function calculate(documents: CalculationDocuments, options: CalculationO
     asOf: inputs.book.asOf,
     modelVersion: MODEL_VERSION,
     paramsVersion: inputs.params.version,
+    insuranceFund: inputs.book.insuranceFund,
     margin,
     runs,
     reverseStress,

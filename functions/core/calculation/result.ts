@@ -52,7 +52,10 @@ export interface RunRecord {
   readonly halted: readonly string[];
   readonly scenarioName: string;
   /** The ten clients with the largest loss, and the ten with the largest uncovered loss (> 0). */
-  readonly topClients: { readonly byLoss: readonly ClientLoss[]; readonly byUncovered: readonly ClientLoss[] };
+  readonly topClients: {
+    readonly byLoss: readonly ClientLoss[];
+    readonly byUncovered: readonly ClientLoss[];
+  };
   readonly trace: readonly RoundRecord[];
 }
 
@@ -69,6 +72,8 @@ export interface CalculationResult {
   readonly asOf: string;
   readonly modelVersion: string;
   readonly paramsVersion: string;
+  /** The book's insurance fund (USD). */
+  readonly insuranceFund: number;
   readonly margin: Partial<Record<Regime, MarginBlock>>;
   readonly runs: readonly RunRecord[];
   readonly reverseStress: { readonly down: number | null; readonly up: number | null };

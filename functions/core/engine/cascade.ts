@@ -87,7 +87,10 @@ function impactedPrice(
       const liquidity = shocked.liquidity[a]!;
       impact =
         model === 'sqrt'
-          ? Math.sign(q) * y * (shocked.vols[a]! / Math.sqrt(365)) * Math.sqrt(Math.abs(q) / (universe.adv[a]! * liquidity))
+          ? Math.sign(q) *
+            y *
+            (shocked.vols[a]! / Math.sqrt(365)) *
+            Math.sqrt(Math.abs(q) / (universe.adv[a]! * liquidity))
           : (0.01 * q) / (universe.depth1pct[a]! * liquidity);
     }
     let relative = 1 + impact;
@@ -99,7 +102,11 @@ function impactedPrice(
   }
 }
 
-export function runCascade(setup: CascadeSetup, shocked: ShockedMarket, options: CascadeOptions = {}): CascadeOutcome {
+export function runCascade(
+  setup: CascadeSetup,
+  shocked: ShockedMarket,
+  options: CascadeOptions = {},
+): CascadeOutcome {
   const { universe, instruments, units, calculator, modeRule, params } = setup;
   const unitCount = units.count;
   const assetCount = universe.count;
@@ -147,7 +154,8 @@ export function runCascade(setup: CascadeSetup, shocked: ShockedMarket, options:
       for (let p = units.posStart[u]!, end = units.posStart[u + 1]!; p < end; p++) {
         const i = units.posInstr[p]!;
         const a = units.posAsset[p]!;
-        const closed = instruments.type[i] === OPTION ? units.posQty[p]! * state.exposure[i]! : units.posQty[p]!;
+        const closed =
+          instruments.type[i] === OPTION ? units.posQty[p]! * state.exposure[i]! : units.posQty[p]!;
         roundFlow[a] = roundFlow[a]! - closed * shocked.prices[a]!;
       }
       for (let c = units.colStart[u]!, end = units.colStart[u + 1]!; c < end; c++) {

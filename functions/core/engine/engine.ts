@@ -150,7 +150,14 @@ export class ContagionEngine {
   cascade(regime: Regime, shocked: ShockedMarket, options: CascadeOptions = {}): CascadeOutcome {
     const { units, calculator, modeRule } = this.regime(regime);
     return runCascade(
-      { universe: this.universe, instruments: this.instruments, units, calculator, modeRule, params: this.params },
+      {
+        universe: this.universe,
+        instruments: this.instruments,
+        units,
+        calculator,
+        modeRule,
+        params: this.params,
+      },
       shocked,
       options,
     );
@@ -209,7 +216,9 @@ export class ContagionEngine {
   /** Does a uniform crypto shock R leave more as-is bad debt than the insurance fund covers? */
   breachesInsuranceFund(shock: number): boolean {
     const fund = this.book.insuranceFund;
-    const outcome = this.cascade('as-is', uniformCryptoShock(this.universe, shock), { stopWhenBadDebtAbove: fund });
+    const outcome = this.cascade('as-is', uniformCryptoShock(this.universe, shock), {
+      stopWhenBadDebtAbove: fund,
+    });
     return outcome.badDebt > fund;
   }
 

@@ -77,7 +77,8 @@ export class MarketState {
         const offset = i * stride;
         for (let g = 0; g < grid.size; g++) {
           values[offset + g] =
-            optionPrice(isCall, spot * (1 + grid.moves[g]!), strike, tau, sigma * grid.volFactors[g]!, rate) - base;
+            optionPrice(isCall, spot * (1 + grid.moves[g]!), strike, tau, sigma * grid.volFactors[g]!, rate) -
+            base;
         }
       }
       this.gridValues = values;

@@ -37,5 +37,9 @@ export function applyScenario(universe: AssetUniverse, scenario: Scenario): Shoc
 export function uniformCryptoShock(universe: AssetUniverse, shock: number): ShockedMarket {
   const prices = Float64Array.from(universe.price);
   for (const a of universe.cryptoIndices) prices[a] = universe.price[a]! * (1 + shock);
-  return { prices, vols: Float64Array.from(universe.vol), liquidity: new Float64Array(universe.count).fill(1) };
+  return {
+    prices,
+    vols: Float64Array.from(universe.vol),
+    liquidity: new Float64Array(universe.count).fill(1),
+  };
 }

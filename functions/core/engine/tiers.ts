@@ -5,7 +5,11 @@
 import type { MarginTier } from '../model/params.js';
 
 /** The literal definition, bracket by bracket. */
-export function progressiveMargin(tiers: readonly MarginTier[], notional: number, rate: 'imr' | 'mmr'): number {
+export function progressiveMargin(
+  tiers: readonly MarginTier[],
+  notional: number,
+  rate: 'imr' | 'mmr',
+): number {
   let margin = 0;
   let lower = 0;
   for (const tier of tiers) {

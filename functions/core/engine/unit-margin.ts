@@ -62,7 +62,8 @@ export class UnitMarginCalculator {
     let value = 0;
     for (let p = units.posStart[u]!, end = units.posStart[u + 1]!; p < end; p++) {
       const i = units.posInstr[p]!;
-      value += type[i] === OPTION ? units.posQty[p]! * mark[i]! : units.posQty[p]! * (mark[i]! - units.posEntry[p]!);
+      value +=
+        type[i] === OPTION ? units.posQty[p]! * mark[i]! : units.posQty[p]! * (mark[i]! - units.posEntry[p]!);
     }
     return value;
   }
@@ -113,7 +114,8 @@ export class UnitMarginCalculator {
         if (q >= 0 || instruments.tau[i]! <= 0) continue; // long or expired: no standard margin
         const spot = prices[instruments.asset[i]!]!;
         const strike = instruments.strike[i]!;
-        const outOfTheMoney = instruments.isCall[i] === 1 ? Math.max(strike - spot, 0) : Math.max(spot - strike, 0);
+        const outOfTheMoney =
+          instruments.isCall[i] === 1 ? Math.max(strike - spot, 0) : Math.max(spot - strike, 0);
         const premium = mark[i]!;
         im -= q * (Math.max(this.optIm - outOfTheMoney / spot, this.optImFloor) * spot + premium);
         mm -= q * (this.optMm * spot + premium);

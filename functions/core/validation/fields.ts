@@ -11,13 +11,16 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} (a string)`;
+  if (typeof value === 'string')
+    return `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} (a string)`;
   if (Array.isArray(value)) return 'a list';
   return `a ${typeof value}`;
 }
 
 /** Outcome of reading one field: the value, or the reason it is unusable. */
-export type FieldResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type FieldResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string };
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
 const bad = (reason: string): FieldResult<never> => ({ ok: false, reason });
@@ -88,6 +91,8 @@ export function readChoice<T extends string>(
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return ok(value as T);
   const expected = allowed.map((a) => `"${a}"`).join(' or ');
   return bad(
-    value === undefined ? `${field} is missing (expected ${expected})` : `${field} must be ${expected}, got ${describeValue(value)}`,
+    value === undefined
+      ? `${field} is missing (expected ${expected})`
+      : `${field} must be ${expected}, got ${describeValue(value)}`,
   );
 }

@@ -63,7 +63,8 @@ class AssetDirectory {
   /** Why `symbol` cannot be used at all, or undefined when it is USD or a valid market asset. */
   unusable(symbol: string): string | undefined {
     if (symbol === USD || this.quotes.has(symbol)) return undefined;
-    if (this.rejectedAssets.has(symbol)) return `asset ${symbol} was rejected in the market (assets.${symbol})`;
+    if (this.rejectedAssets.has(symbol))
+      return `asset ${symbol} was rejected in the market (assets.${symbol})`;
     return `unknown asset ${symbol}: not in the market snapshot`;
   }
 
@@ -86,7 +87,9 @@ function validatePosition(raw: unknown, assets: AssetDirectory): FieldResult<Pos
   if (unusable) return fail(unusable);
   const kind = assets.kind(asset.value);
   if (kind !== 'crypto') {
-    return fail(`the underlying ${asset.value} is ${kind === 'usd' ? 'the numeraire' : 'a stablecoin'}; only crypto assets can be underlyings`);
+    return fail(
+      `the underlying ${asset.value} is ${kind === 'usd' ? 'the numeraire' : 'a stablecoin'}; only crypto assets can be underlyings`,
+    );
   }
   const qty = readNumber(raw, 'qty');
   if (!qty.ok) return qty;
@@ -135,7 +138,9 @@ function readExpiry(raw: JsonObject): FieldResult<IsoDate> {
   const expiry = parseIsoDate(raw.expiry);
   if (expiry) return { ok: true, value: expiry };
   return fail(
-    raw.expiry === undefined ? 'expiry is missing' : `expiry must be a date YYYY-MM-DD, got ${JSON.stringify(raw.expiry)}`,
+    raw.expiry === undefined
+      ? 'expiry is missing'
+      : `expiry must be a date YYYY-MM-DD, got ${JSON.stringify(raw.expiry)}`,
   );
 }
 
@@ -155,7 +160,8 @@ class BookValidator {
   private countDroppedChildren(rawSubaccount: unknown): void {
     if (!isObject(rawSubaccount)) return;
     if (Array.isArray(rawSubaccount.positions)) this.positions.received += rawSubaccount.positions.length;
-    if (isObject(rawSubaccount.collateral)) this.collateral.received += Object.keys(rawSubaccount.collateral).length;
+    if (isObject(rawSubaccount.collateral))
+      this.collateral.received += Object.keys(rawSubaccount.collateral).length;
   }
 
   client(raw: unknown, index: number, seenIds: Set<string>): Client | undefined {
@@ -172,7 +178,8 @@ class BookValidator {
     if (!isObject(raw)) return reject('a client must be an object');
     const id = readString(raw, 'id');
     if (!id.ok) return reject(id.reason);
-    if (seenIds.has(id.value)) return reject(`duplicate client id ${id.value}: the first one is kept`, id.value);
+    if (seenIds.has(id.value))
+      return reject(`duplicate client id ${id.value}: the first one is kept`, id.value);
     if (!Array.isArray(raw.subaccounts)) return reject('subaccounts must be a list', id.value);
     seenIds.add(id.value);
     this.clients.accepted++;
@@ -186,7 +193,12 @@ class BookValidator {
     return { id: id.value, subaccounts };
   }
 
-  private subaccount(raw: unknown, path: string, clientId: string, venues: Set<string>): Subaccount | undefined {
+  private subaccount(
+    raw: unknown,
+    path: string,
+    clientId: string,
+    venues: Set<string>,
+  ): Subaccount | undefined {
     this.subaccounts.received++;
     const venueValue = isObject(raw) && typeof raw.venue === 'string' ? raw.venue : undefined;
     const reject = (reason: string) => {
@@ -208,9 +220,12 @@ class BookValidator {
     if (raw.collateral !== undefined && !isObject(raw.collateral)) {
       return reject('collateral must be an object of asset → quantity');
     }
-    if (raw.positions !== undefined && !Array.isArray(raw.positions)) return reject('positions must be a list');
+    if (raw.positions !== undefined && !Array.isArray(raw.positions))
+      return reject('positions must be a list');
     if (venues.has(venue.value)) {
-      return reject(`duplicate venue ${venue.value} for client ${clientId}: the first valid subaccount is kept`);
+      return reject(
+        `duplicate venue ${venue.value} for client ${clientId}: the first valid subaccount is kept`,
+      );
     }
     venues.add(venue.value);
     this.subaccounts.accepted++;
@@ -224,7 +239,13 @@ class BookValidator {
           ? undefined
           : `collateral quantity must be a finite number, got ${JSON.stringify(qty) ?? 'undefined'}`);
       if (reason) {
-        this.log.reject({ document: 'book', path: `${path}.collateral.${asset}`, reason, clientId, venue: venue.value });
+        this.log.reject({
+          document: 'book',
+          path: `${path}.collateral.${asset}`,
+          reason,
+          clientId,
+          venue: venue.value,
+        });
       } else {
         this.collateral.accepted++;
         collateral.push({ asset, qty: qty as number });
@@ -238,7 +259,13 @@ class BookValidator {
       const positionPath = `${path}.positions[${k}]`;
       const position = validatePosition(rawPosition, this.assets);
       if (!position.ok) {
-        this.log.reject({ document: 'book', path: positionPath, reason: position.reason, clientId, venue: venue.value });
+        this.log.reject({
+          document: 'book',
+          path: positionPath,
+          reason: position.reason,
+          clientId,
+          venue: venue.value,
+        });
         return;
       }
       this.positions.accepted++;
@@ -268,7 +295,8 @@ export function validateBook(
   if (asOf !== market.asOf) throw new AsOfMismatchError(asOf, market.asOf);
   const fund = readNumber(document, 'insuranceFund', { atLeast: 0 });
   if (!fund.ok) throw new InvalidDocumentError('book', 'insuranceFund', fund.reason);
-  if (!Array.isArray(document.clients)) throw new InvalidDocumentError('book', 'clients', 'must be a list of clients');
+  if (!Array.isArray(document.clients))
+    throw new InvalidDocumentError('book', 'clients', 'must be a list of clients');
 
   const validator = new BookValidator(new AssetDirectory(market, rejectedAssets), asOf, log);
   const seenIds = new Set<string>();

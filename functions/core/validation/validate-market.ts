@@ -7,6 +7,7 @@ import { parseIsoDate } from '../dates.js';
 import { InvalidDocumentError } from '../errors.js';
 import { type AssetKind, type AssetQuote, type Market, USD } from '../model/market.js';
 import type { ValidationLog } from '../model/rejection.js';
+import { ALL_CRYPTO } from '../model/scenario.js';
 import { type FieldResult, isObject, readChoice, readNumber } from './fields.js';
 
 export interface ValidatedMarket {
@@ -34,7 +35,10 @@ function validateQuote(symbol: string, raw: unknown): FieldResult<AssetQuote> {
     adv = advField.value;
     depth1pct = depthField.value;
   }
-  return { ok: true, value: { symbol, kind: kind.value, price: price.value, vol: vol.value, adv, depth1pct } };
+  return {
+    ok: true,
+    value: { symbol, kind: kind.value, price: price.value, vol: vol.value, adv, depth1pct },
+  };
 }
 
 export function validateMarket(document: unknown, log: ValidationLog): ValidatedMarket {
@@ -47,18 +51,26 @@ export function validateMarket(document: unknown, log: ValidationLog): Validated
     if (!parsed.ok) throw new InvalidDocumentError('market', 'rate', parsed.reason);
     rate = parsed.value;
   }
-  if (!isObject(document.assets)) throw new InvalidDocumentError('market', 'assets', 'must be an object of assets');
+  if (!isObject(document.assets))
+    throw new InvalidDocumentError('market', 'assets', 'must be an object of assets');
 
   const assets: AssetQuote[] = [];
   const rejectedAssets = new Set<string>();
   let received = 0;
   for (const [symbol, raw] of Object.entries(document.assets)) {
     if (symbol === USD) {
-      log.warn('market', `assets.${USD}`, 'USD is the numeraire (price 1, never shocked); this entry is ignored');
+      log.warn(
+        'market',
+        `assets.${USD}`,
+        'USD is the numeraire (price 1, never shocked); this entry is ignored',
+      );
       continue;
     }
     received++;
-    const quote = validateQuote(symbol, raw);
+    const quote: FieldResult<AssetQuote> =
+      symbol === ALL_CRYPTO
+        ? { ok: false, reason: '"*" is reserved: in params and scenarios it means every crypto asset' }
+        : validateQuote(symbol, raw);
     if (quote.ok) assets.push(quote.value);
     else {
       rejectedAssets.add(symbol);

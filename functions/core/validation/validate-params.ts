@@ -14,7 +14,14 @@ import {
   type RiskParams,
 } from '../model/params.js';
 import { ALL_CRYPTO } from '../model/scenario.js';
-import { type FieldResult, isObject, type JsonObject, type NumberRule, readChoice, readNumber } from './fields.js';
+import {
+  type FieldResult,
+  isObject,
+  type JsonObject,
+  type NumberRule,
+  readChoice,
+  readNumber,
+} from './fields.js';
 
 function must<T>(result: FieldResult<T>, path: string): T {
   if (!result.ok) throw new InvalidParamsError(path, result.reason);
@@ -32,7 +39,8 @@ function num(record: JsonObject, field: string, path: string, rule: NumberRule):
 }
 
 function parseTiers(value: unknown, path: string): MarginTier[] {
-  if (!Array.isArray(value) || value.length === 0) throw new InvalidParamsError(path, 'must be a non-empty list');
+  if (!Array.isArray(value) || value.length === 0)
+    throw new InvalidParamsError(path, 'must be a non-empty list');
   const tiers: MarginTier[] = [];
   let previous = 0;
   value.forEach((raw, i) => {
@@ -62,7 +70,8 @@ function parsePm(value: unknown, path: string): PortfolioMarginSettings {
   const steps = num(value, 'steps', path, { atLeast: 3, integer: true });
   if (steps % 2 === 0) throw new InvalidParamsError(`${path}.steps`, `must be odd, got ${steps}`);
   const moves = value.extremeMoves;
-  if (!Array.isArray(moves)) throw new InvalidParamsError(`${path}.extremeMoves`, 'must be a list of returns');
+  if (!Array.isArray(moves))
+    throw new InvalidParamsError(`${path}.extremeMoves`, 'must be a list of returns');
   const extremeMoves = moves.map((m, i) => {
     if (typeof m !== 'number' || !Number.isFinite(m) || !(m > -1)) {
       throw new InvalidParamsError(`${path}.extremeMoves[${i}]`, 'must be a finite return > -1');
@@ -122,7 +131,8 @@ export function validateParams(document: unknown): RiskParams {
   const assets = objectAt(document, 'assets', '');
 
   const includeCollateral = pm.includeCollateral;
-  if (typeof includeCollateral !== 'boolean') throw new InvalidParamsError('pm.includeCollateral', 'must be true or false');
+  if (typeof includeCollateral !== 'boolean')
+    throw new InvalidParamsError('pm.includeCollateral', 'must be true or false');
 
   let circuitBreaker: { band: number } | null = null;
   if (cascade.circuitBreaker !== null && cascade.circuitBreaker !== undefined) {
@@ -131,7 +141,8 @@ export function validateParams(document: unknown): RiskParams {
   }
 
   const named = new Map<string, PartialAssetParams>();
-  for (const [asset, entry] of Object.entries(assets)) named.set(asset, parseAssetEntry(entry, `assets.${asset}`));
+  for (const [asset, entry] of Object.entries(assets))
+    named.set(asset, parseAssetEntry(entry, `assets.${asset}`));
   const star = named.get(ALL_CRYPTO);
   named.delete(ALL_CRYPTO);
 
@@ -158,7 +169,10 @@ export function validateParams(document: unknown): RiskParams {
       y: num(impact, 'y', 'impact', { atLeast: 0 }),
       priceFloor: num(impact, 'priceFloor', 'impact', { atLeast: 0, atMost: 1 }),
     },
-    cascade: { maxRounds: num(cascade, 'maxRounds', 'cascade', { atLeast: 1, integer: true }), circuitBreaker },
+    cascade: {
+      maxRounds: num(cascade, 'maxRounds', 'cascade', { atLeast: 1, integer: true }),
+      circuitBreaker,
+    },
     regimes: parseRegimes(document.regimes),
     assets: named,
     defaultCrypto,

@@ -25,11 +25,17 @@ function validateShock(raw: unknown, key: string): FieldResult<AssetShock> {
   return { ok: true, value: { shock: shock.value, vol: vol.value, liquidity: liquidity.value } };
 }
 
-function validateScenario(raw: unknown, path: string, market: Market, log: ValidationLog): FieldResult<Scenario> {
+function validateScenario(
+  raw: unknown,
+  path: string,
+  market: Market,
+  log: ValidationLog,
+): FieldResult<Scenario> {
   if (!isObject(raw)) return { ok: false, reason: 'a scenario must be an object' };
   const id = readString(raw, 'id');
   if (!id.ok) return id;
-  if (!isObject(raw.shocks)) return { ok: false, reason: 'shocks must be an object of asset → {shock, vol, liquidity}' };
+  if (!isObject(raw.shocks))
+    return { ok: false, reason: 'shocks must be an object of asset → {shock, vol, liquidity}' };
   const known = new Set(market.assets.map((a) => a.symbol));
   const shocks = new Map<string, AssetShock>();
   const ignored: string[] = [];
@@ -43,12 +49,15 @@ function validateScenario(raw: unknown, path: string, market: Market, log: Valid
     log.warn(
       'scenarios',
       `${path}.shocks.${key}`,
-      key === USD ? 'USD is the numeraire and never moves; ignored' : `asset ${key} is not in the market; ignored`,
+      key === USD
+        ? 'USD is the numeraire and never moves; ignored'
+        : `asset ${key} is not in the market; ignored`,
     );
   }
   const name = typeof raw.name === 'string' && raw.name.length > 0 ? raw.name : id.value;
   const kind = typeof raw.kind === 'string' ? raw.kind : 'hypothetical';
-  const window = Array.isArray(raw.window) && raw.window.every((d) => typeof d === 'string') ? raw.window : undefined;
+  const window =
+    Array.isArray(raw.window) && raw.window.every((d) => typeof d === 'string') ? raw.window : undefined;
   return {
     ok: true,
     value: {
@@ -64,7 +73,8 @@ function validateScenario(raw: unknown, path: string, market: Market, log: Valid
 
 export function validateScenarios(document: unknown, market: Market, log: ValidationLog): ValidatedScenarios {
   const list = Array.isArray(document) ? document : isObject(document) ? document.scenarios : undefined;
-  if (!Array.isArray(list)) throw new InvalidDocumentError('scenarios', 'scenarios', 'must be a list of scenarios');
+  if (!Array.isArray(list))
+    throw new InvalidDocumentError('scenarios', 'scenarios', 'must be a list of scenarios');
   const scenarios: Scenario[] = [];
   const ids = new Set<string>();
   list.forEach((raw: unknown, i: number) => {
@@ -73,11 +83,18 @@ export function validateScenarios(document: unknown, market: Market, log: Valida
     if (!scenario.ok) {
       log.reject({ document: 'scenarios', path, reason: scenario.reason });
     } else if (ids.has(scenario.value.id)) {
-      log.reject({ document: 'scenarios', path, reason: `duplicate scenario id ${scenario.value.id}: the first one is kept` });
+      log.reject({
+        document: 'scenarios',
+        path,
+        reason: `duplicate scenario id ${scenario.value.id}: the first one is kept`,
+      });
     } else {
       ids.add(scenario.value.id);
       scenarios.push(scenario.value);
     }
   });
-  return { scenarios, count: { received: list.length, accepted: scenarios.length, rejected: list.length - scenarios.length } };
+  return {
+    scenarios,
+    count: { received: list.length, accepted: scenarios.length, rejected: list.length - scenarios.length },
+  };
 }
