@@ -3,7 +3,7 @@
  * (rejecting bad records with their paths), then computes the margin block, every
  * scenario × regime cascade, and the reverse stress thresholds.
  */
-import { ContagionEngine, type ScenarioRun } from '../engine/engine.js';
+import { ContagionEngine, type ScenarioRun, topIndices } from '../engine/engine.js';
 import type { Book } from '../model/book.js';
 import type { Market } from '../model/market.js';
 import type { RiskParams } from '../model/params.js';
@@ -97,21 +97,15 @@ function runRecord(engine: ContagionEngine, scenario: Scenario, run: ScenarioRun
   const crypto = universe.cryptoIndices;
   const everyAsset = universe.symbols.map((_, a) => a).filter((a) => a !== universe.usdIndex);
   const { outcome } = run;
-  const toLoss = (c: (typeof run.clients)[number]): ClientLoss => ({
-    clientId: book.clients[c.client]!.id,
-    loss: c.loss,
-    uncovered: c.uncovered,
-    liquidatedUnits: c.liquidatedUnits,
+  const { loss, uncovered, liquidatedUnits } = run.clients;
+  const toLoss = (c: number): ClientLoss => ({
+    clientId: book.clients[c]!.id,
+    loss: loss[c]!,
+    uncovered: uncovered[c]!,
+    liquidatedUnits: liquidatedUnits[c]!,
   });
-  const byLoss = [...run.clients]
-    .sort((a, b) => b.loss - a.loss || a.client - b.client)
-    .slice(0, TOP_CLIENTS)
-    .map(toLoss);
-  const byUncovered = run.clients
-    .filter((c) => c.uncovered > 0)
-    .sort((a, b) => b.uncovered - a.uncovered || a.client - b.client)
-    .slice(0, TOP_CLIENTS)
-    .map(toLoss);
+  const byLoss = topIndices(loss, TOP_CLIENTS, (value) => value > 0).map(toLoss);
+  const byUncovered = topIndices(uncovered, TOP_CLIENTS, (value) => value > 0).map(toLoss);
   const trace: RoundRecord[] = outcome.trace.map((round) => ({
     round: round.round,
     liquidatedUnits: round.liquidatedUnits,

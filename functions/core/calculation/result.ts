@@ -51,7 +51,7 @@ export interface RunRecord {
   readonly totalLoss: number;
   readonly halted: readonly string[];
   readonly scenarioName: string;
-  /** The ten clients with the largest loss, and the ten with the largest uncovered loss (> 0). */
+  /** The ten clients with the largest loss (> 0), and the ten with the largest uncovered loss (> 0). */
   readonly topClients: {
     readonly byLoss: readonly ClientLoss[];
     readonly byUncovered: readonly ClientLoss[];

@@ -26,6 +26,11 @@ export class RiskMatrixGrid {
   /** Number of regular grid points (3·steps); the extreme moves follow. */
   readonly regularPoints: number;
   readonly size: number;
+  /** Smallest and largest move of the regular grid and of the extreme moves (for linear-only units). */
+  readonly lowestMove: number;
+  readonly highestMove: number;
+  readonly lowestExtreme: number;
+  readonly highestExtreme: number;
 
   constructor(readonly settings: PortfolioMarginSettings) {
     const n = settings.steps;
@@ -47,6 +52,11 @@ export class RiskMatrixGrid {
       this.moves[regular + e] = move;
       this.volFactors[regular + e] = 1 + settings.volUp;
     });
+    const regularMoves = this.moves.subarray(0, regular);
+    this.lowestMove = Math.min(...regularMoves);
+    this.highestMove = Math.max(...regularMoves);
+    this.lowestExtreme = extremes > 0 ? Math.min(...settings.extremeMoves) : 0;
+    this.highestExtreme = extremes > 0 ? Math.max(...settings.extremeMoves) : 0;
   }
 }
 

@@ -32,14 +32,14 @@ export interface UnitSnapshot {
   readonly mm: Float64Array;
 }
 
-export interface ClientOutcome {
-  /** Index into book.clients. */
-  readonly client: number;
-  /** E_before − E_after over the client's units (gains negative). */
-  readonly loss: number;
-  /** The client's bad debt. */
-  readonly uncovered: number;
-  readonly liquidatedUnits: number;
+/** Per-client figures of one run, indexed like book.clients. */
+export interface ClientOutcomes {
+  /** E_before − E_after over the client's units (USD; gains negative). */
+  readonly loss: Float64Array;
+  /** The client's bad debt (USD ≥ 0). */
+  readonly uncovered: Float64Array;
+  /** How many of the client's units were liquidated. */
+  readonly liquidatedUnits: Int32Array;
 }
 
 export interface ScenarioRun {
@@ -51,8 +51,7 @@ export interface ScenarioRun {
   readonly cover1: number;
   readonly cover2: number;
   readonly totalLoss: number;
-  /** Clients with a non-zero loss or a liquidation, in book order. */
-  readonly clients: readonly ClientOutcome[];
+  readonly clients: ClientOutcomes;
 }
 
 interface RegimeSetup {
@@ -168,36 +167,10 @@ export class ContagionEngine {
     const setup = this.regime(regime);
     const outcome = this.cascade(regime, applyScenario(this.universe, scenario), options);
     const { units, equityBefore } = setup;
-    const clientCount = this.book.clients.length;
-    const loss = new Float64Array(clientCount);
-    const uncovered = new Float64Array(clientCount);
-    const liquidated = new Int32Array(clientCount);
-    const touched = new Uint8Array(clientCount);
-    for (let u = 0; u < units.count; u++) {
-      const client = units.client[u]!;
-      touched[client] = 1;
-      loss[client] = loss[client]! + (equityBefore[u]! - outcome.equityAfter[u]!);
-      if (outcome.liquidatedInRound[u]! > 0) {
-        liquidated[client] = liquidated[client]! + 1;
-        if (outcome.equityAfter[u]! < 0) uncovered[client] = uncovered[client]! - outcome.equityAfter[u]!;
-      }
-    }
+    const clients = aggregateByClient(units, equityBefore, outcome, this.book.clients.length);
     let totalLoss = 0;
-    let first = 0;
-    let second = 0;
-    const clients: ClientOutcome[] = [];
-    for (let c = 0; c < clientCount; c++) {
-      if (!touched[c]) continue;
-      totalLoss += loss[c]!;
-      const x = uncovered[c]!;
-      if (x > first) {
-        second = first;
-        first = x;
-      } else if (x > second) second = x;
-      if (loss[c] !== 0 || liquidated[c]! > 0) {
-        clients.push({ client: c, loss: loss[c]!, uncovered: x, liquidatedUnits: liquidated[c]! });
-      }
-    }
+    for (let c = 0; c < clients.loss.length; c++) totalLoss += clients.loss[c]!;
+    const [first = 0, second = 0] = largestValues(clients.uncovered, 2);
     const fund = this.book.insuranceFund;
     const insuranceFundUsed = Math.min(fund, outcome.badDebt);
     return {
@@ -226,4 +199,53 @@ export class ContagionEngine {
   reverseStress(): ReverseStressResult {
     return reverseStress((shock) => this.breachesInsuranceFund(shock));
   }
+}
+
+/** Loss, bad debt and liquidations per client, summed over the client's units (MODEL.md §6). */
+function aggregateByClient(
+  units: MarginUnits,
+  equityBefore: Float64Array,
+  outcome: CascadeOutcome,
+  clientCount: number,
+): ClientOutcomes {
+  const loss = new Float64Array(clientCount);
+  const uncovered = new Float64Array(clientCount);
+  const liquidatedUnits = new Int32Array(clientCount);
+  for (let u = 0; u < units.count; u++) {
+    const client = units.client[u]!;
+    const after = outcome.equityAfter[u]!;
+    loss[client] = loss[client]! + (equityBefore[u]! - after);
+    if (outcome.liquidatedInRound[u]! > 0) {
+      liquidatedUnits[client] = liquidatedUnits[client]! + 1;
+      if (after < 0) uncovered[client] = uncovered[client]! - after;
+    }
+  }
+  return { loss, uncovered, liquidatedUnits };
+}
+
+/** The `count` largest values, largest first (fewer if `values` is shorter). */
+export function largestValues(values: Float64Array, count: number): number[] {
+  return topIndices(values, count).map((i) => values[i]!);
+}
+
+/**
+ * Indices of the `count` largest values, largest first; ties go to the lower index, so the
+ * order is deterministic. One pass with a small sorted buffer: O(n) for the usual small count.
+ */
+export function topIndices(
+  values: ArrayLike<number>,
+  count: number,
+  include: (value: number) => boolean = () => true,
+): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!include(value)) continue;
+    if (top.length === count && value <= values[top[count - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && values[top[at - 1]!]! < value) at--;
+    top.splice(at, 0, i);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }

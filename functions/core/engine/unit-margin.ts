@@ -206,12 +206,10 @@ export class UnitMarginCalculator {
         for (let g = 0; g < grid.regularPoints; g++) worstRegular = Math.min(worstRegular, changes[g]!);
         for (let g = grid.regularPoints; g < size; g++) worstExtreme = Math.min(worstExtreme, changes[g]!);
       } else if (linear !== 0) {
+        // ΔV = linear·S·m is monotone in m: the worst case is at an end of each move set.
         const linearDollar = linear * spot;
-        for (let g = 0; g < grid.size; g++) {
-          const change = linearDollar * grid.moves[g]!;
-          if (g < grid.regularPoints) worstRegular = Math.min(worstRegular, change);
-          else worstExtreme = Math.min(worstExtreme, change);
-        }
+        worstRegular = Math.min(0, linearDollar * (linear > 0 ? grid.lowestMove : grid.highestMove));
+        worstExtreme = Math.min(0, linearDollar * (linear > 0 ? grid.lowestExtreme : grid.highestExtreme));
       }
       const scanRisk = Math.max(-worstRegular, settings.extremeFraction * -worstExtreme);
       const contingency = settings.contingency * spot * shortOptions;
