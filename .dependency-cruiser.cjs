@@ -21,7 +21,8 @@ module.exports = {
     },
     {
       name: 'templates-only-core-and-rendering',
-      comment: 'templates/ draws reports: it may import the core and rendering libraries, never adapters, handlers or the CLI.',
+      comment:
+        'templates/ draws reports: it may import the core and rendering libraries, never adapters, handlers or the CLI.',
       severity: 'error',
       from: { path: '^templates/' },
       to: { path: '^functions/(adapters|handlers|shared|cli)/' },
@@ -64,7 +65,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
     exclude: { path: '(^|/)(cdk\\.out|coverage|node_modules)/' },
   },
 };
