@@ -4,9 +4,10 @@
  * scenario × regime cascade, and the reverse stress thresholds.
  */
 import { ContagionEngine, type ScenarioRun, topIndices } from '../engine/engine.js';
+import type { ReverseStressSide } from '../engine/reverse-stress.js';
 import type { Book } from '../model/book.js';
 import type { Market } from '../model/market.js';
-import type { RiskParams } from '../model/params.js';
+import type { Regime, RiskParams } from '../model/params.js';
 import { ValidationLog } from '../model/rejection.js';
 import type { Scenario } from '../model/scenario.js';
 import { validateBook } from '../validation/validate-book.js';
@@ -138,35 +139,92 @@ function runRecord(engine: ContagionEngine, scenario: Scenario, run: ScenarioRun
   };
 }
 
-export function calculate(
+/**
+ * One independent piece of the calculation after preparation: a scenario × regime run (by its
+ * position in the result's `runs`, scenarios outer, regimes inner) or one reverse-stress side.
+ * Tasks share nothing mutable, so they may run in any order or in parallel (see
+ * functions/adapters/worker-pool-calculator.ts) and assemble to the same result.
+ */
+export type CalculationTask =
+  | { readonly kind: 'run'; readonly index: number }
+  | { readonly kind: 'reverse-stress'; readonly side: ReverseStressSide };
+
+export type TaskOutput =
+  | { readonly kind: 'run'; readonly index: number; readonly run: RunRecord }
+  | { readonly kind: 'reverse-stress'; readonly side: ReverseStressSide; readonly threshold: number | null };
+
+/** Validated inputs, the engine built on them, and the result's parts that precede the tasks. */
+export interface PreparedCalculation {
+  readonly inputs: ValidatedInputs;
+  readonly engine: ContagionEngine;
+  readonly margin: Partial<Record<Regime, MarginBlock>>;
+  /** Every task, the reverse-stress sides first (the longest), then the runs in result order. */
+  readonly tasks: readonly CalculationTask[];
+}
+
+export function prepareCalculation(
   documents: CalculationDocuments,
   options: CalculationOptions = {},
-): CalculationResult {
+): PreparedCalculation {
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'validate', done: 0, total: 1 });
   const inputs = validateInputs(documents);
   progress({ phase: 'prepare', done: 0, total: 1 });
   const engine = new ContagionEngine(inputs.book, inputs.market, inputs.params);
   const { regimes } = inputs.params;
-
-  const margin: Partial<Record<(typeof regimes)[number], MarginBlock>> = {};
+  const margin: Partial<Record<Regime, MarginBlock>> = {};
   regimes.forEach((regime, i) => {
     progress({ phase: 'margin', done: i, total: regimes.length, label: regime });
     margin[regime] = engine.marginSummary(regime);
   });
-
-  const runs: RunRecord[] = [];
-  const total = inputs.scenarios.length * regimes.length;
-  for (const scenario of inputs.scenarios) {
-    for (const regime of regimes) {
-      progress({ phase: 'scenarios', done: runs.length, total, label: `${scenario.id} / ${regime}` });
-      runs.push(runRecord(engine, scenario, engine.runScenario(scenario, regime, { trace: true })));
-    }
+  const tasks: CalculationTask[] = [];
+  if (!options.skipReverseStress) {
+    tasks.push({ kind: 'reverse-stress', side: 'down' }, { kind: 'reverse-stress', side: 'up' });
   }
+  const runCount = inputs.scenarios.length * regimes.length;
+  for (let index = 0; index < runCount; index++) tasks.push({ kind: 'run', index });
+  return { inputs, engine, margin, tasks };
+}
 
-  progress({ phase: 'reverse-stress', done: 0, total: 1 });
-  const reverseStress = options.skipReverseStress ? { down: null, up: null } : engine.reverseStress();
+/** A human label for progress lines. */
+export function describeTask(prepared: PreparedCalculation, task: CalculationTask): string {
+  if (task.kind === 'reverse-stress') return `reverse stress ${task.side}`;
+  const { scenarios, params } = prepared.inputs;
+  const scenario = scenarios[Math.floor(task.index / params.regimes.length)]!;
+  return `${scenario.id} / ${params.regimes[task.index % params.regimes.length]}`;
+}
 
+export function runTask(prepared: PreparedCalculation, task: CalculationTask): TaskOutput {
+  const { engine, inputs } = prepared;
+  if (task.kind === 'reverse-stress') {
+    return { kind: 'reverse-stress', side: task.side, threshold: engine.reverseStressSide(task.side) };
+  }
+  const { regimes } = inputs.params;
+  const scenario = inputs.scenarios[Math.floor(task.index / regimes.length)];
+  const regime = regimes[task.index % regimes.length];
+  if (!scenario || !regime) throw new RangeError(`no run ${task.index} in this calculation`);
+  const run = runRecord(engine, scenario, engine.runScenario(scenario, regime, { trace: true }));
+  return { kind: 'run', index: task.index, run };
+}
+
+/** The result from a preparation and the output of every one of its tasks (in any order). */
+export function assembleResult(
+  prepared: PreparedCalculation,
+  outputs: readonly TaskOutput[],
+): CalculationResult {
+  const { inputs, margin, tasks } = prepared;
+  const runs: RunRecord[] = [];
+  const reverseStress: { down: number | null; up: number | null } = { down: null, up: null };
+  let expected = tasks.length;
+  for (const output of outputs) {
+    if (output.kind === 'run') runs[output.index] = output.run;
+    else reverseStress[output.side] = output.threshold;
+    expected--;
+  }
+  const runCount = tasks.filter((task) => task.kind === 'run').length;
+  if (expected !== 0 || runs.length !== runCount || runs.includes(undefined as unknown as RunRecord)) {
+    throw new RangeError(`incomplete calculation: ${outputs.length} task outputs for ${tasks.length} tasks`);
+  }
   return {
     asOf: inputs.book.asOf,
     modelVersion: MODEL_VERSION,
@@ -179,4 +237,34 @@ export function calculate(
     warnings: inputs.log.warnings,
     dataQuality: inputs.dataQuality,
   };
+}
+
+/** The whole calculation in this thread: prepare, every task in order, assemble. */
+export function calculate(
+  documents: CalculationDocuments,
+  options: CalculationOptions = {},
+): CalculationResult {
+  const progress = options.onProgress ?? (() => {});
+  const prepared = prepareCalculation(documents, options);
+  const outputs: TaskOutput[] = [];
+  const runTotal = prepared.tasks.length - (options.skipReverseStress ? 0 : 2);
+  // Runs first, then reverse stress, so that progress reads in the result's order.
+  const ordered = [
+    ...prepared.tasks.filter((task) => task.kind === 'run'),
+    ...prepared.tasks.filter((task) => task.kind === 'reverse-stress'),
+  ];
+  for (const task of ordered) {
+    if (task.kind === 'run') {
+      progress({
+        phase: 'scenarios',
+        done: task.index,
+        total: runTotal,
+        label: describeTask(prepared, task),
+      });
+    } else {
+      progress({ phase: 'reverse-stress', done: task.side === 'down' ? 0 : 1, total: 2, label: task.side });
+    }
+    outputs.push(runTask(prepared, task));
+  }
+  return assembleResult(prepared, outputs);
 }

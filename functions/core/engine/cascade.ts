@@ -14,6 +14,7 @@ import { type InstrumentTable, OPTION } from './instruments.js';
 import type { MarginUnits } from './margin-units.js';
 import { MarketState } from './market-state.js';
 import type { ShockedMarket } from './scenario-shock.js';
+import type { SlackBounds } from './slack-bounds.js';
 import { emptyUnitMargin, type UnitMarginCalculator } from './unit-margin.js';
 
 /** How a regime chooses each unit's margin model: the unit's own mode, or one for all. */
@@ -26,6 +27,8 @@ export interface CascadeSetup {
   readonly calculator: UnitMarginCalculator;
   readonly modeRule: ModeRule;
   readonly params: RiskParams;
+  /** When given, units provably far from liquidation are not re-evaluated in rounds ≥ 2. */
+  readonly bounds?: SlackBounds;
 }
 
 export interface CascadeOptions {
@@ -102,6 +105,71 @@ function impactedPrice(
   }
 }
 
+/**
+ * The skip test of slack-bounds.ts over one cascade: remembers each unit's slack at the state
+ * where it was last evaluated (an index into the rounds' price vectors) and, per round, the
+ * absolute price change from every earlier state to the current one.
+ */
+class SkipTest {
+  private readonly slack: Float64Array;
+  private readonly evaluatedAt: Int32Array;
+  /** history[j] = P^j (j = 0: the shocked prices). */
+  private readonly history: Float64Array[] = [];
+  /** changes[j·assets + a] = |P^{k−1}_a − P^j_a| for the current round k. */
+  private changes: Float64Array;
+  private current: Float64Array;
+  private round = 0;
+
+  constructor(
+    private readonly bounds: SlackBounds,
+    unitCount: number,
+    private readonly assetCount: number,
+    shockedPrices: Float64Array,
+  ) {
+    this.slack = new Float64Array(unitCount);
+    this.evaluatedAt = new Int32Array(unitCount);
+    this.changes = new Float64Array(assetCount);
+    this.current = shockedPrices;
+  }
+
+  /** Round k evaluates at `prices` = P^{k−1}. */
+  beginRound(k: number, prices: Float64Array): void {
+    this.round = k;
+    this.current = prices;
+    this.history[k - 1] = prices;
+    const n = this.assetCount;
+    if (this.changes.length < k * n) this.changes = new Float64Array(2 * k * n);
+    for (let j = 0; j < k - 1; j++) {
+      const past = this.history[j]!;
+      for (let a = 0; a < n; a++) this.changes[j * n + a] = Math.abs(prices[a]! - past[a]!);
+    }
+  }
+
+  provablySafe(u: number): boolean {
+    if (this.round === 1) return false;
+    const j = this.evaluatedAt[u]!;
+    const { start, asset, coefficient, concentrationScale } = this.bounds;
+    const past = this.history[j]!;
+    const offset = j * this.assetCount;
+    let bound = 0;
+    let exposure = 0;
+    for (let e = start[u]!, end = start[u + 1]!; e < end; e++) {
+      const a = asset[e]!;
+      const now = this.current[a]!;
+      if (concentrationScale[e]! * Math.max(now, past[a]!) >= 1) return false;
+      bound += coefficient[e]! * this.changes[offset + a]!;
+      exposure += coefficient[e]! * now;
+    }
+    // Guard against rounding in the slack itself: a relative 1e-9 of the exposure plus 1e-6 USD.
+    return this.slack[u]! - bound > 1e-9 * exposure + 1e-6;
+  }
+
+  record(u: number, slack: number): void {
+    this.slack[u] = slack;
+    this.evaluatedAt[u] = this.round - 1;
+  }
+}
+
 export function runCascade(
   setup: CascadeSetup,
   shocked: ShockedMarket,
@@ -131,15 +199,22 @@ export function runCascade(
   let badDebt = 0;
   let stoppedEarly = false;
   const chosen = new Int32Array(unitCount);
+  const skip = setup.bounds ? new SkipTest(setup.bounds, unitCount, assetCount, shocked.prices) : undefined;
 
   for (let k = 1; k <= maxRounds; k++) {
     // 1–2. Evaluate every active unit at P^{k−1}, σ*; choose all liquidatable units first.
     let chosenCount = 0;
     let survivors = 0;
+    skip?.beginRound(k, state.prices);
     for (let n = 0; n < activeCount; n++) {
       const u = active[n]!;
+      if (skip?.provablySafe(u)) {
+        active[survivors++] = u;
+        continue;
+      }
       const mode = modeRule.kind === 'own' ? units.ownMode[u]! : modeRule.mode;
       calculator.evaluate(u, mode, state, margin);
+      skip?.record(u, margin.adjustedEquity - margin.mm);
       if (k === 1 && margin.adjustedEquity < margin.im) marginCalled++;
       if (margin.adjustedEquity < margin.mm) chosen[chosenCount++] = u;
       else active[survivors++] = u;

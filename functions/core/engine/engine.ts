@@ -12,8 +12,15 @@ import { type CascadeOptions, type CascadeOutcome, type ModeRule, runCascade } f
 import { InstrumentRegistry, type InstrumentTable } from './instruments.js';
 import { buildMarginUnits, type MarginUnits, PORTFOLIO_MODE, STANDARD_MODE } from './margin-units.js';
 import { MarketState } from './market-state.js';
-import { type ReverseStressResult, reverseStress } from './reverse-stress.js';
+import {
+  memoiseHolds,
+  REVERSE_STRESS_GRIDS,
+  type ReverseStressResult,
+  type ReverseStressSide,
+  searchThreshold,
+} from './reverse-stress.js';
 import { applyScenario, type ShockedMarket, uniformCryptoShock } from './scenario-shock.js';
+import { buildSlackBounds, type SlackBounds } from './slack-bounds.js';
 import { emptyUnitMargin, UnitMarginCalculator } from './unit-margin.js';
 
 export interface MarginSummary {
@@ -60,6 +67,7 @@ interface RegimeSetup {
   readonly modeRule: ModeRule;
   /** E per unit at the unshocked market. */
   readonly equityBefore: Float64Array;
+  readonly bounds: SlackBounds;
 }
 
 export class ContagionEngine {
@@ -69,11 +77,14 @@ export class ContagionEngine {
   private readonly perVenue: MarginUnits;
   private readonly perClient: MarginUnits;
   private readonly regimes = new Map<Regime, RegimeSetup>();
+  private readonly holds = memoiseHolds((shock) => this.breachesInsuranceFund(shock));
 
   constructor(
     readonly book: Book,
     readonly market: Market,
     readonly params: RiskParams,
+    /** Skip re-evaluating units provably far from liquidation (slack-bounds.ts); off = literal loop. */
+    private readonly skipFarUnits = true,
   ) {
     this.universe = buildAssetUniverse(market, params);
     const registry = new InstrumentRegistry(book.asOf, market.rate);
@@ -99,7 +110,10 @@ export class ContagionEngine {
         regime === 'as-is'
           ? { kind: 'own' }
           : { kind: 'fixed', mode: regime === 'standard' ? STANDARD_MODE : PORTFOLIO_MODE };
-      setup = { units, calculator, modeRule, equityBefore };
+      const bounds = buildSlackBounds(units, this.instruments, this.universe, this.params, (u) =>
+        modeRule.kind === 'own' ? units.ownMode[u]! : modeRule.mode,
+      );
+      setup = { units, calculator, modeRule, equityBefore, bounds };
       this.regimes.set(regime, setup);
     }
     return setup;
@@ -147,7 +161,7 @@ export class ContagionEngine {
   }
 
   cascade(regime: Regime, shocked: ShockedMarket, options: CascadeOptions = {}): CascadeOutcome {
-    const { units, calculator, modeRule } = this.regime(regime);
+    const { units, calculator, modeRule, bounds } = this.regime(regime);
     return runCascade(
       {
         universe: this.universe,
@@ -156,6 +170,7 @@ export class ContagionEngine {
         calculator,
         modeRule,
         params: this.params,
+        bounds: this.skipFarUnits ? bounds : undefined,
       },
       shocked,
       options,
@@ -195,9 +210,14 @@ export class ContagionEngine {
     return outcome.badDebt > fund;
   }
 
+  /** MODEL.md §7, one side: the least severe crossing on that side's grid, or null. */
+  reverseStressSide(side: ReverseStressSide): number | null {
+    return searchThreshold(REVERSE_STRESS_GRIDS[side], this.holds);
+  }
+
   /** MODEL.md §7, down and up. */
   reverseStress(): ReverseStressResult {
-    return reverseStress((shock) => this.breachesInsuranceFund(shock));
+    return { down: this.reverseStressSide('down'), up: this.reverseStressSide('up') };
   }
 }
 

@@ -16,7 +16,9 @@ export class MarketState {
   /** Plain delta used for the concentration add-on and liquidation flows: 1 for linear, Δ for options. */
   readonly exposure: Float64Array;
   private gridValues: Float64Array | undefined;
-  private gridStride = 0;
+  private gridPriced: Uint8Array | undefined;
+  /** Entries per instrument in `optionGridRow()` (the largest grid size). */
+  readonly gridStride: number;
 
   constructor(
     readonly universe: AssetUniverse,
@@ -30,6 +32,9 @@ export class MarketState {
     this.mark = new Float64Array(n);
     this.delta = new Float64Array(n);
     this.exposure = new Float64Array(n);
+    let stride = 0;
+    for (const grid of universe.grid) stride = Math.max(stride, grid?.size ?? 0);
+    this.gridStride = stride;
     const rate = universe.rate;
     for (let i = 0; i < n; i++) {
       const spot = prices[instruments.asset[i]!]!;
@@ -52,38 +57,41 @@ export class MarketState {
   }
 
   /**
-   * ΔV per unit of each option over its underlying's grid, flattened with a fixed stride:
-   * `values[i·stride + g] = V(S·(1 + m_g), σ·f_g) − V(S, σ)` (MODEL.md §4 step 3).
-   * Linear instruments have no entries (their ΔV is quantity·growth·S·m, computed inline).
+   * ΔV per unit of option i over its underlying's grid, in `optionGridChanges()` at
+   * `i·gridStride + g`: `V(S·(1 + m_g), σ·f_g) − V(S, σ)` (MODEL.md §4 step 3). Linear
+   * instruments have no entries (their ΔV is quantity·growth·S·m, computed inline).
+   * Rows are priced on first use, so a state at which few units are evaluated (late cascade
+   * rounds) prices only the options those units hold. Returns the shared array.
    */
-  optionGridChanges(): { readonly values: Float64Array; readonly stride: number } {
-    if (!this.gridValues) {
+  optionGridRow(i: number): Float64Array {
+    let values = this.gridValues;
+    if (!values) {
+      values = new Float64Array(this.instruments.count * this.gridStride);
+      this.gridValues = values;
+      this.gridPriced = new Uint8Array(this.instruments.count);
+    }
+    const priced = this.gridPriced!;
+    if (priced[i] === 0) {
+      priced[i] = 1;
       const { universe, instruments, prices, vols } = this;
-      let stride = 0;
-      for (const grid of universe.grid) stride = Math.max(stride, grid?.size ?? 0);
-      const values = new Float64Array(instruments.count * stride);
-      const rate = universe.rate;
-      for (let i = 0; i < instruments.count; i++) {
-        if (instruments.type[i] !== OPTION) continue;
-        const asset = instruments.asset[i]!;
-        const grid = universe.grid[asset];
-        if (!grid) continue;
+      const asset = instruments.asset[i]!;
+      const grid = universe.grid[asset];
+      if (grid && instruments.type[i] === OPTION) {
         const isCall = instruments.isCall[i] === 1;
         const spot = prices[asset]!;
         const sigma = vols[asset]!;
         const tau = instruments.tau[i]!;
         const strike = instruments.strike[i]!;
         const base = this.mark[i]!;
-        const offset = i * stride;
+        const rate = universe.rate;
+        const offset = i * this.gridStride;
         for (let g = 0; g < grid.size; g++) {
           values[offset + g] =
             optionPrice(isCall, spot * (1 + grid.moves[g]!), strike, tau, sigma * grid.volFactors[g]!, rate) -
             base;
         }
       }
-      this.gridValues = values;
-      this.gridStride = stride;
     }
-    return { values: this.gridValues, stride: this.gridStride };
+    return values;
   }
 }

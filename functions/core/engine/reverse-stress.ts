@@ -34,9 +34,17 @@ export function searchThreshold(grid: readonly number[], holds: (shock: number) 
   return null;
 }
 
-export function reverseStress(holds: (shock: number) => boolean): ReverseStressResult {
+export type ReverseStressSide = 'down' | 'up';
+
+export const REVERSE_STRESS_GRIDS: Readonly<Record<ReverseStressSide, readonly number[]>> = {
+  down: DOWN_GRID,
+  up: UP_GRID,
+};
+
+/** `holds` evaluated at most once per shock (both sides start at R = 0). */
+export function memoiseHolds(holds: (shock: number) => boolean): (shock: number) => boolean {
   const memo = new Map<number, boolean>();
-  const cached = (shock: number): boolean => {
+  return (shock) => {
     let result = memo.get(shock);
     if (result === undefined) {
       result = holds(shock);
@@ -44,5 +52,9 @@ export function reverseStress(holds: (shock: number) => boolean): ReverseStressR
     }
     return result;
   };
+}
+
+export function reverseStress(holds: (shock: number) => boolean): ReverseStressResult {
+  const cached = memoiseHolds(holds);
   return { down: searchThreshold(DOWN_GRID, cached), up: searchThreshold(UP_GRID, cached) };
 }

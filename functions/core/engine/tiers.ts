@@ -55,6 +55,11 @@ export class TierSchedule {
     });
   }
 
+  /** The largest maintenance rate: MM is Lipschitz in the notional with this constant. */
+  get maxMaintenanceRate(): number {
+    return Math.max(0, ...this.mmr);
+  }
+
   private bracket(notional: number): number {
     let i = this.lower.length - 1;
     while (i > 0 && notional <= this.lower[i]!) i--;

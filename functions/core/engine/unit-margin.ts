@@ -190,7 +190,7 @@ export class UnitMarginCalculator {
       let worstRegular = 0; // min ΔV over the regular grid, capped at 0
       let worstExtreme = 0;
       if (hasOptions) {
-        const { values, stride } = state.optionGridChanges();
+        const stride = state.gridStride;
         const size = grid.size;
         if (this.scratch.length < size) this.scratch = new Float64Array(size);
         const changes = this.scratch;
@@ -200,6 +200,7 @@ export class UnitMarginCalculator {
           const i = units.posInstr[q]!;
           if (instruments.type[i] !== OPTION) continue;
           const qty = units.posQty[q]!;
+          const values = state.optionGridRow(i);
           const offset = i * stride;
           for (let g = 0; g < size; g++) changes[g] = changes[g]! + qty * values[offset + g]!;
         }
