@@ -1,0 +1,142 @@
+/**
+ * The calculation spread over worker threads: scenario × regime runs and the two reverse-stress
+ * searches are independent (MODEL.md §6–§7), so each thread prepares the same engine from the
+ * same documents and takes tasks from one queue until it is empty. The main thread works too.
+ *
+ * The result is assembled by task identity, not arrival order, so it is byte-identical to
+ * `calculate()` in one thread (test/adapters/worker-pool-calculator.test.ts checks this).
+ * Memory: every thread holds its own engine (about 2.5 KB per client).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  assembleResult,
+  type CalculationDocuments,
+  type CalculationOptions,
+  type CalculationTask,
+  describeTask,
+  type PreparedCalculation,
+  prepareCalculation,
+  runTask,
+  type TaskOutput,
+} from '../core/calculation/calculate.js';
+import type { CalculationResult } from '../core/calculation/result.js';
+import { MarginfallError } from '../core/errors.js';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+export interface WorkerPoolOptions extends CalculationOptions {
+  /** Threads besides the main thread; default: available cores − 1. 0 = all in this thread. */
+  readonly workers?: number;
+}
+
+/** A worker thread failed in a way the main thread did not (an internal defect, not bad input). */
+export class CalculationWorkerError extends MarginfallError {
+  override readonly name = 'CalculationWorkerError';
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(0, Math.min(availableParallelism() - 1, 7));
+}
+
+/**
+ * TypeScript sources run through tsx, and a worker thread starts without the parent's loader
+ * hooks, so it registers tsx itself before importing the worker module; a bundled build
+ * (`.js`) starts its sibling worker file directly.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./calculation-worker.js', import.meta.url));
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const body = JSON.stringify(new URL('./calculation-worker.ts', import.meta.url).href);
+  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${body}); });`, {
+    eval: true,
+  });
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function calculateWithWorkers(
+  documents: CalculationDocuments,
+  options: WorkerPoolOptions = {},
+): Promise<CalculationResult> {
+  const workerCount = options.workers ?? defaultWorkerCount();
+  const progress = options.onProgress ?? (() => {});
+  const workers = Array.from({ length: workerCount }, startWorker);
+  try {
+    const skipReverseStress = options.skipReverseStress ?? false;
+    for (const worker of workers) {
+      const request: WorkerRequest = { type: 'prepare', documents, skipReverseStress };
+      worker.postMessage(request);
+    }
+    // Preparing here while the workers prepare too: the main thread's validation is the one
+    // whose errors (bad input) the caller sees.
+    const prepared = prepareCalculation(documents, options);
+    return await runTasks(prepared, workers, progress);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+async function runTasks(
+  prepared: PreparedCalculation,
+  workers: readonly Worker[],
+  progress: NonNullable<CalculationOptions['onProgress']>,
+): Promise<CalculationResult> {
+  const queue: CalculationTask[] = [...prepared.tasks];
+  const outputs: TaskOutput[] = [];
+  const total = prepared.tasks.length;
+  let failure: Error | undefined;
+  let busy = 0;
+  let wake: (() => void) | undefined;
+
+  const record = (output: TaskOutput) => {
+    outputs.push(output);
+    const label = output.kind === 'run' ? describeTask(prepared, output) : `reverse stress ${output.side}`;
+    progress({ phase: 'scenarios', done: outputs.length, total, label });
+  };
+  const dispatch = (worker: Worker) => {
+    const task = queue.shift();
+    if (!task) return;
+    busy++;
+    const request: WorkerRequest = { type: 'task', task };
+    worker.postMessage(request);
+  };
+
+  progress({ phase: 'scenarios', done: 0, total });
+  for (const worker of workers) {
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'failed') {
+        failure ??= new CalculationWorkerError(
+          `a calculation worker failed: ${reply.name}: ${reply.message}`,
+        );
+      } else {
+        if (reply.type === 'done') {
+          busy--;
+          record(reply.output);
+        }
+        if (!failure) dispatch(worker);
+      }
+      wake?.();
+    });
+    worker.on('error', (error) => {
+      failure ??= new CalculationWorkerError('a calculation worker stopped', { cause: error });
+      wake?.();
+    });
+  }
+
+  while (!failure) {
+    const task = queue.shift();
+    if (task) {
+      record(runTask(prepared, task));
+      await yieldToEventLoop(); // let idle workers take the next tasks
+      continue;
+    }
+    if (busy === 0) break;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    wake = undefined;
+  }
+  if (failure) throw failure;
+  return assembleResult(prepared, outputs);
+}

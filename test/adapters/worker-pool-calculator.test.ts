@@ -1,0 +1,56 @@
+/**
+ * The calculation spread over worker threads gives the very bytes of the one-thread
+ * calculation, and bad input fails the same way.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { calculateWithWorkers } from '../../functions/adapters/worker-pool-calculator.js';
+import { calculate } from '../../functions/core/calculation/calculate.js';
+import { stringifyResult } from '../../functions/core/calculation/serialize.js';
+import { InvalidParamsError } from '../../functions/core/errors.js';
+import { scenarioLibrary } from '../../functions/core/scenarios/library.js';
+import { generateSyntheticBook } from '../../functions/core/synthetic/generate-book.js';
+
+const readJson = (rel: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/spec/${rel}`, import.meta.url), 'utf8'));
+
+const medium = {
+  book: readJson('examples/medium/book.json'),
+  market: readJson('examples/medium/market.json'),
+  params: readJson('params.breaker.json'),
+  scenarios: readJson('examples/medium/scenarios.json'),
+};
+
+describe('calculateWithWorkers', () => {
+  it('gives the one-thread result byte for byte (medium example, breaker params)', async () => {
+    const serial = stringifyResult(calculate(medium));
+    for (const workers of [0, 1, 2]) {
+      expect(stringifyResult(await calculateWithWorkers(medium, { workers }))).toBe(serial);
+    }
+  }, 60_000);
+
+  it('gives the one-thread result byte for byte on a synthetic book with every library scenario', async () => {
+    const { book, market } = generateSyntheticBook({ clients: 600, seed: 'pool', asOf: '2026-11-30' });
+    const documents = { book, market, params: readJson('params.reference.json'), scenarios: scenarioLibrary };
+    const serial = calculate(documents);
+    const progress: number[] = [];
+    const parallel = await calculateWithWorkers(documents, {
+      workers: 2,
+      onProgress: (p) => {
+        if (p.phase === 'scenarios') progress.push(p.done);
+      },
+    });
+    expect(stringifyResult(parallel)).toBe(stringifyResult(serial));
+    expect(serial.runs).toHaveLength(scenarioLibrary.scenarios.length * 4);
+    // Progress counts every task once: all runs plus both reverse-stress sides.
+    expect(progress.at(-1)).toBe(serial.runs.length + 2);
+  }, 120_000);
+
+  it('reports invalid input as the one-thread calculation does, and stops its workers', async () => {
+    const params = { ...medium.params, pm: { ...medium.params.pm, mmFactor: -1 } };
+    expect(() => calculate({ ...medium, params })).toThrow(InvalidParamsError);
+    await expect(calculateWithWorkers({ ...medium, params }, { workers: 2 })).rejects.toThrow(
+      InvalidParamsError,
+    );
+  });
+});
