@@ -39,6 +39,18 @@ export interface CascadeOptions {
    * whether it does; bad debt never decreases during a cascade). The result is then partial.
    */
   readonly stopWhenBadDebtAbove?: number;
+  /**
+   * Each unit's slack E_adj − MM at a known state, so that round 1 may skip units too. That
+   * state must differ from the shocked market only in crypto prices (same vols, same
+   * stablecoin prices): reverse stress starts from the unshocked market. `marginCalled` is
+   * not counted then (a skipped unit's IM is never computed) and is reported as −1.
+   */
+  readonly knownSlack?: KnownSlack;
+}
+
+export interface KnownSlack {
+  readonly prices: Float64Array;
+  readonly slack: Float64Array;
 }
 
 export interface RoundTrace {
@@ -107,46 +119,50 @@ function impactedPrice(
 
 /**
  * The skip test of slack-bounds.ts over one cascade: remembers each unit's slack at the state
- * where it was last evaluated (an index into the rounds' price vectors) and, per round, the
- * absolute price change from every earlier state to the current one.
+ * where it was last evaluated (an index into the price vectors seen so far) and, per round,
+ * the absolute price change from every earlier state to the current one. Without a known
+ * starting state every unit is evaluated in round 1.
  */
 class SkipTest {
   private readonly slack: Float64Array;
   private readonly evaluatedAt: Int32Array;
-  /** history[j] = P^j (j = 0: the shocked prices). */
+  /** The price vectors of the states seen so far, oldest first. */
   private readonly history: Float64Array[] = [];
-  /** changes[j·assets + a] = |P^{k−1}_a − P^j_a| for the current round k. */
+  /** changes[j·assets + a] = |P_a − history[j]_a| for the current state P. */
   private changes: Float64Array;
   private current: Float64Array;
-  private round = 0;
+  private skipping: boolean;
 
   constructor(
     private readonly bounds: SlackBounds,
     unitCount: number,
     private readonly assetCount: number,
-    shockedPrices: Float64Array,
+    start: KnownSlack | undefined,
   ) {
-    this.slack = new Float64Array(unitCount);
-    this.evaluatedAt = new Int32Array(unitCount);
-    this.changes = new Float64Array(assetCount);
-    this.current = shockedPrices;
+    this.slack = start ? start.slack : new Float64Array(unitCount);
+    this.evaluatedAt = new Int32Array(unitCount); // 0: the starting state, when given
+    this.changes = new Float64Array(4 * assetCount);
+    this.current = start?.prices ?? new Float64Array(assetCount);
+    this.skipping = start !== undefined;
+    if (start) this.history.push(start.prices);
   }
 
-  /** Round k evaluates at `prices` = P^{k−1}. */
-  beginRound(k: number, prices: Float64Array): void {
-    this.round = k;
+  /** A round evaluates at `prices`. */
+  beginRound(prices: Float64Array): void {
+    const seen = this.history.length;
+    if (seen > 0 && !this.skipping) this.skipping = true; // round 2 onwards
+    this.history.push(prices);
     this.current = prices;
-    this.history[k - 1] = prices;
     const n = this.assetCount;
-    if (this.changes.length < k * n) this.changes = new Float64Array(2 * k * n);
-    for (let j = 0; j < k - 1; j++) {
+    if (this.changes.length < seen * n) this.changes = new Float64Array(2 * seen * n);
+    for (let j = 0; j < seen; j++) {
       const past = this.history[j]!;
       for (let a = 0; a < n; a++) this.changes[j * n + a] = Math.abs(prices[a]! - past[a]!);
     }
   }
 
   provablySafe(u: number): boolean {
-    if (this.round === 1) return false;
+    if (!this.skipping) return false;
     const j = this.evaluatedAt[u]!;
     const { start, asset, coefficient, concentrationScale } = this.bounds;
     const past = this.history[j]!;
@@ -166,7 +182,7 @@ class SkipTest {
 
   record(u: number, slack: number): void {
     this.slack[u] = slack;
-    this.evaluatedAt[u] = this.round - 1;
+    this.evaluatedAt[u] = this.history.length - 1;
   }
 }
 
@@ -199,13 +215,22 @@ export function runCascade(
   let badDebt = 0;
   let stoppedEarly = false;
   const chosen = new Int32Array(unitCount);
-  const skip = setup.bounds ? new SkipTest(setup.bounds, unitCount, assetCount, shocked.prices) : undefined;
+  const start = options.knownSlack;
+  if (start && !setup.bounds) throw new RangeError('knownSlack needs slack bounds');
+  const skip = setup.bounds
+    ? new SkipTest(
+        setup.bounds,
+        unitCount,
+        assetCount,
+        start && { ...start, slack: Float64Array.from(start.slack) },
+      )
+    : undefined;
 
   for (let k = 1; k <= maxRounds; k++) {
     // 1–2. Evaluate every active unit at P^{k−1}, σ*; choose all liquidatable units first.
     let chosenCount = 0;
     let survivors = 0;
-    skip?.beginRound(k, state.prices);
+    skip?.beginRound(state.prices);
     for (let n = 0; n < activeCount; n++) {
       const u = active[n]!;
       if (skip?.provablySafe(u)) {
@@ -282,7 +307,7 @@ export function runCascade(
   }
   return {
     rounds,
-    marginCalled,
+    marginCalled: start ? -1 : marginCalled,
     liquidatedUnits,
     flow,
     finalPrices: state.prices,

@@ -77,6 +77,7 @@ export class ContagionEngine {
   private readonly perVenue: MarginUnits;
   private readonly perClient: MarginUnits;
   private readonly regimes = new Map<Regime, RegimeSetup>();
+  private asIsSlack: Float64Array | undefined;
   private readonly holds = memoiseHolds((shock) => this.breachesInsuranceFund(shock));
 
   constructor(
@@ -206,8 +207,18 @@ export class ContagionEngine {
     const fund = this.book.insuranceFund;
     const outcome = this.cascade('as-is', uniformCryptoShock(this.universe, shock), {
       stopWhenBadDebtAbove: fund,
+      knownSlack: this.skipFarUnits ? this.unshockedSlack() : undefined,
     });
     return outcome.badDebt > fund;
+  }
+
+  /** E_adj − MM per as-is unit at the unshocked market: where every reverse-stress cascade starts from. */
+  private unshockedSlack(): { prices: Float64Array; slack: Float64Array } {
+    if (!this.asIsSlack) {
+      const snapshot = this.unitSnapshot('as-is');
+      this.asIsSlack = Float64Array.from(snapshot.adjustedEquity, (e, u) => e - snapshot.mm[u]!);
+    }
+    return { prices: this.universe.price, slack: this.asIsSlack };
   }
 
   /** MODEL.md §7, one side: the least severe crossing on that side's grid, or null. */
