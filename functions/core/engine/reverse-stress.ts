@@ -6,7 +6,7 @@
  */
 
 /** Scan grids: 0, −0.05, …, −0.95 (down) and 0, +0.10, …, +3.00 (up). Built from integers to avoid drift. */
-export const DOWN_GRID: readonly number[] = Array.from({ length: 20 }, (_, i) => -(i * 5) / 100);
+export const DOWN_GRID: readonly number[] = Array.from({ length: 20 }, (_, i) => 0 - (i * 5) / 100); // 0 − 0 is +0, never −0
 export const UP_GRID: readonly number[] = Array.from({ length: 31 }, (_, i) => (i * 10) / 100);
 export const BISECTION_STEPS = 16;
 

@@ -10,7 +10,8 @@
  * Expired (τ ≤ 0, MODEL.md §0): intrinsic value (undiscounted), delta 1 for an in-the-money
  * call, −1 for an in-the-money put, 0 otherwise, and no sensitivity to vol or time.
  * A zero total variance (σ = 0 after a −100% vol shock) takes the deterministic limit:
- * the discounted forward intrinsic value.
+ * the discounted forward intrinsic value, and delta the σ → 0⁺ limit (±½ exactly at the
+ * discounted strike).
  */
 import { normalCdf, normalPdf } from './normal.js';
 
@@ -69,9 +70,10 @@ export function optionDelta(
   if (tau <= 0) return expiredDelta(isCall, spot, strike);
   const stdDev = vol * Math.sqrt(tau);
   if (!(stdDev > 0)) {
-    const forwardInTheMoney = spot > strike * Math.exp(-rate * tau);
-    if (isCall) return forwardInTheMoney ? 1 : 0;
-    return spot < strike * Math.exp(-rate * tau) ? -1 : 0;
+    // The σ → 0⁺ limit of N(d1): 1 above the discounted strike, 0 below, ½ exactly at it.
+    const discountedStrike = strike * Math.exp(-rate * tau);
+    const callDelta = spot > discountedStrike ? 1 : spot < discountedStrike ? 0 : 0.5;
+    return isCall ? callDelta : callDelta - 1;
   }
   const d1 = (Math.log(spot / strike) + (rate + 0.5 * vol * vol) * tau) / stdDev;
   return isCall ? normalCdf(d1) : normalCdf(d1) - 1;

@@ -26,7 +26,15 @@ import type {
 import { type AssetQuote, type Market, USD } from '../model/market.js';
 import type { RecordCount, ValidationLog } from '../model/rejection.js';
 import type { OptionRight } from '../pricing/black-scholes.js';
-import { type FieldResult, isObject, type JsonObject, readChoice, readNumber, readString } from './fields.js';
+import {
+  describeValue,
+  type FieldResult,
+  isObject,
+  type JsonObject,
+  readChoice,
+  readNumber,
+  readString,
+} from './fields.js';
 
 export interface BookRecordCounts {
   readonly clients: RecordCount;
@@ -237,7 +245,7 @@ class BookValidator {
         this.assets.unusable(asset) ??
         (typeof qty === 'number' && Number.isFinite(qty)
           ? undefined
-          : `collateral quantity must be a finite number, got ${JSON.stringify(qty) ?? 'undefined'}`);
+          : `collateral quantity must be a finite number, got ${describeValue(qty)}`);
       if (reason) {
         this.log.reject({
           document: 'book',
