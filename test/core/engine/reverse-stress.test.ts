@@ -77,8 +77,8 @@ describe('the search on a known predicate', () => {
     expect(BISECTION_STEPS).toBe(16);
     // R = 0 is +0 on both sides, so a book already past its fund reports 0, never −0.
     expect(Object.is(DOWN_GRID[0], 0)).toBe(true);
-    expect(Object.is(searchThreshold(DOWN_GRID, () => true), 0)).toBe(true);
-    expect(JSON.stringify({ down: searchThreshold(DOWN_GRID, () => true) })).toBe('{"down":0}');
+    const alreadyPast = searchThreshold(DOWN_GRID, () => true);
+    expect(Object.is(alreadyPast, 0)).toBe(true);
   });
 
   it('bisects the first crossing 16 times and returns the severe end', () => {
