@@ -10,39 +10,50 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-/** A file that cannot be read or written. */
+const ACCESS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a parent in the path is not a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EPIPE: 'the reading end of the pipe was closed',
+};
+
+/** A file that cannot be read or written; `path` "-" is stdout. */
 export class FileAccessError extends Error {
   override readonly name = 'FileAccessError';
   constructor(
     readonly path: string,
+    /** What the file holds, prefixed with "write " when it was being written: "book", "write result". */
     readonly role: string,
     cause: unknown,
   ) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : cause instanceof Error
-              ? cause.message
-              : String(cause);
-    super(
-      `cannot ${role.startsWith('write') ? 'write' : 'read'} ${role.replace(/^write /, '')} file ${path}: ${reason}`,
-      {
-        cause,
-      },
-    );
+    const reason = (code && ACCESS_REASONS[code]) ?? (cause instanceof Error ? cause.message : String(cause));
+    const writing = role.startsWith('write ');
+    const what = role.replace(/^write /, '');
+    const target = path === '-' ? `${what} to stdout` : `${what} file ${path}`;
+    super(`cannot ${writing ? 'write' : 'read'} ${target}: ${reason}`, { cause });
   }
+}
+
+/**
+ * A wrong command line: our own CliUsageError, or the TypeError node:util parseArgs throws (code
+ * ERR_PARSE_ARGS_*) for an unknown option, a positional argument or an option without its value.
+ */
+export function isUsageError(error: unknown): error is Error {
+  if (error instanceof CliUsageError) return true;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
 /** One line for the user: expected errors by message, anything else without its stack. */
 export function formatCliError(error: unknown): string {
   if (
     error instanceof MarginfallError ||
-    error instanceof CliUsageError ||
+    isUsageError(error) ||
     error instanceof FileAccessError ||
     error instanceof InputFileError
   ) {
