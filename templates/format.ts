@@ -12,12 +12,16 @@ export function formatUsd(amount: number): string {
 
 /** `$1.23m`, `$45.6k`, `$2.10bn` for headline figures. */
 export function formatUsdShort(amount: number): string {
-  const sign = amount < 0 ? '−' : '';
   const a = Math.abs(amount);
-  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}bn`;
-  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}m`;
-  if (a >= 1e3) return `${sign}$${(a / 1e3).toFixed(1)}k`;
-  return `${sign}$${a.toFixed(0)}`;
+  const text =
+    a >= 1e9
+      ? `$${(a / 1e9).toFixed(2)}bn`
+      : a >= 1e6
+        ? `$${(a / 1e6).toFixed(2)}m`
+        : a >= 1e3
+          ? `$${(a / 1e3).toFixed(1)}k`
+          : `$${a.toFixed(0)}`;
+  return amount < 0 && text !== '$0' ? `−${text}` : text;
 }
 
 export function formatCount(n: number): string {
@@ -27,7 +31,8 @@ export function formatCount(n: number): string {
 /** A return as a signed percentage: `−14.69%`, `+25.04%`. */
 export function formatReturn(r: number, digits = 2): string {
   const text = `${Math.abs(r * 100).toFixed(digits)}%`;
-  if (r === 0) return text;
+  // A move that rounds to zero prints unsigned: "0.00%", never "−0.00%".
+  if (Number(text.slice(0, -1)) === 0) return text;
   return r < 0 ? `−${text}` : `+${text}`;
 }
 

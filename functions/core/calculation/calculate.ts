@@ -3,7 +3,7 @@
  * (rejecting bad records with their paths), then computes the margin block, every
  * scenario × regime cascade, and the reverse stress thresholds.
  */
-import { ContagionEngine, type ScenarioRun, topIndices } from '../engine/engine.js';
+import { ContagionEngine, lossFigures, type ScenarioRun, topIndices } from '../engine/engine.js';
 import type { ReverseStressSide } from '../engine/reverse-stress.js';
 import type { Book } from '../model/book.js';
 import type { Market } from '../model/market.js';
@@ -123,12 +123,7 @@ function runRecord(engine: ContagionEngine, scenario: Scenario, run: ScenarioRun
     liquidatedUnits: outcome.liquidatedUnits,
     liquidationFlowUsd: assetRecord(universe.symbols, crypto, outcome.flow),
     finalPrices: assetRecord(universe.symbols, everyAsset, outcome.finalPrices),
-    badDebt: run.badDebt,
-    insuranceFundUsed: run.insuranceFundUsed,
-    adl: run.adl,
-    cover1: run.cover1,
-    cover2: run.cover2,
-    totalLoss: run.totalLoss,
+    ...lossFigures(run),
     halted: crypto
       .filter((a) => outcome.halted[a] === 1)
       .map((a) => universe.symbols[a]!)

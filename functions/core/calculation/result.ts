@@ -3,6 +3,7 @@
  * their names and meaning; the extra fields (scenario names, top clients, per-round trace,
  * warnings, record counts) are additions §8 allows.
  */
+import type { LossFigures } from '../engine/engine.js';
 import type { Regime } from '../model/params.js';
 import type { RecordCount, RejectedRecord, Warning } from '../model/rejection.js';
 
@@ -35,7 +36,7 @@ export interface RoundRecord {
   readonly cumulativeBadDebt: number;
 }
 
-export interface RunRecord {
+export interface RunRecord extends LossFigures {
   readonly scenario: string;
   readonly regime: Regime;
   readonly rounds: number;
@@ -43,12 +44,6 @@ export interface RunRecord {
   readonly liquidatedUnits: number;
   readonly liquidationFlowUsd: Record<string, number>;
   readonly finalPrices: Record<string, number>;
-  readonly badDebt: number;
-  readonly insuranceFundUsed: number;
-  readonly adl: number;
-  readonly cover1: number;
-  readonly cover2: number;
-  readonly totalLoss: number;
   readonly halted: readonly string[];
   readonly scenarioName: string;
   /** The ten clients with the largest loss (> 0), and the ten with the largest uncovered loss (> 0). */

@@ -49,15 +49,25 @@ export interface ClientOutcomes {
   readonly liquidatedUnits: Int32Array;
 }
 
-export interface ScenarioRun {
-  readonly regime: Regime;
-  readonly outcome: CascadeOutcome;
+/** The loss waterfall of one run (MODEL.md §6 steps 6–8), in USD. */
+export interface LossFigures {
   readonly badDebt: number;
   readonly insuranceFundUsed: number;
   readonly adl: number;
   readonly cover1: number;
   readonly cover2: number;
   readonly totalLoss: number;
+}
+
+/** Just the loss figures of `run`, in result order (for records built from a larger object). */
+export function lossFigures(run: LossFigures): LossFigures {
+  const { badDebt, insuranceFundUsed, adl, cover1, cover2, totalLoss } = run;
+  return { badDebt, insuranceFundUsed, adl, cover1, cover2, totalLoss };
+}
+
+export interface ScenarioRun extends LossFigures {
+  readonly regime: Regime;
+  readonly outcome: CascadeOutcome;
   readonly clients: ClientOutcomes;
 }
 
