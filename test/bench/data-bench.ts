@@ -10,7 +10,6 @@
  * the limit), and peak RSS of the bench process and of the server. Prints a markdown table.
  * DynamoDB Local runs only where Java and the cached emulator are available.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +25,7 @@ import {
   startDynalite,
   startDynamoDbLocal,
 } from '../../functions/local/dynamodb-server.js';
+import { runBenchChild } from './bench-support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -177,20 +177,13 @@ async function main(): Promise<void> {
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const server of servers) {
     for (const size of sizes) {
-      const output = execFileSync(
-        process.execPath,
-        [
-          ...process.execArgv,
-          new URL(import.meta.url).pathname,
-          '--child',
-          String(size),
-          '--server',
-          server,
-          '--seed',
-          values.seed,
-        ],
-        { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
-      );
+      const output = runBenchChild(import.meta.url, [
+        String(size),
+        '--server',
+        server,
+        '--seed',
+        values.seed,
+      ]);
       console.log(`| ${row(JSON.parse(output) as Measurement)} |`);
     }
   }

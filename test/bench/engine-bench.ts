@@ -1,35 +1,11 @@
-/**
- * `npm run bench:engine [-- --sizes 1000,10000] [--seed S]`: the whole calculation on seeded
- * synthetic books — 4 regimes × 10 scenarios + both reverse-stress searches — timed per phase.
- *
- * Each size runs in its own child process so that peak RSS (getrusage maxrss) belongs to that
- * size alone. Book generation is timed apart: it stands in for reading the snapshot and is not
- * engine work. Prints a markdown table for BENCHMARKS.md.
- */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { calculateWithWorkers, defaultWorkerCount } from '../../functions/adapters/worker-pool-calculator.js';
 import type { CalculationPhase } from '../../functions/core/calculation/calculate.js';
 import { stringifyResult } from '../../functions/core/calculation/serialize.js';
-import { findScenarioById } from '../../functions/core/scenarios/library.js';
 import { generateSyntheticBook } from '../../functions/core/synthetic/generate-book.js';
-
-/** Ten library scenarios: historical crashes, uniform and single-asset shocks, a squeeze, vol, a depeg. */
-const BENCH_SCENARIOS = [
-  'hist-2020-03-12-low',
-  'hist-2022-05-09-c2c',
-  'hist-2022-11-08-c2c',
-  'hist-2025-10-10-low',
-  'uniform-down-20',
-  'uniform-down-50',
-  'squeeze-up-25',
-  'vol-spike',
-  'usdt-depeg',
-  'btc-only-down-20',
-];
+import { benchScenarios, REFERENCE_PARAMS_TEXT, runBenchChild } from './bench-support.js';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000, 300_000];
 const AS_OF = '2026-11-30';
@@ -48,16 +24,8 @@ interface Measurement {
 }
 
 async function measure(clients: number, seed: string, workers: number): Promise<Measurement> {
-  const params = JSON.parse(
-    readFileSync(new URL('../fixtures/spec/params.reference.json', import.meta.url), 'utf8'),
-  );
-  const scenarios = {
-    scenarios: BENCH_SCENARIOS.map((id) => {
-      const scenario = findScenarioById(id);
-      if (!scenario) throw new Error(`scenario ${id} is not in the library`);
-      return scenario;
-    }),
-  };
+  const params = JSON.parse(REFERENCE_PARAMS_TEXT());
+  const scenarios = benchScenarios();
 
   let start = performance.now();
   const { book, market } = generateSyntheticBook({ clients, seed, asOf: AS_OF });
@@ -151,20 +119,13 @@ async function main(): Promise<void> {
   );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const size of sizes) {
-    const output = execFileSync(
-      process.execPath,
-      [
-        ...process.execArgv,
-        new URL(import.meta.url).pathname,
-        '--child',
-        String(size),
-        '--seed',
-        values.seed,
-        '--workers',
-        String(workers),
-      ],
-      { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const output = runBenchChild(import.meta.url, [
+      String(size),
+      '--seed',
+      values.seed,
+      '--workers',
+      String(workers),
+    ]);
     const m = JSON.parse(output) as Measurement;
     console.log(row(m));
   }
