@@ -24,3 +24,23 @@ export class ChunkOutputsMissingError extends MarginfallError {
     );
   }
 }
+
+/** A compute step named a chunk the run's plan does not have. */
+export class ChunkIdInputError extends MarginfallError {
+  override readonly name = 'ChunkIdInputError';
+  constructor(
+    readonly runId: string,
+    readonly chunkId: number,
+    readonly chunks: number,
+  ) {
+    super(`run ${runId}: no chunk ${chunkId} (the plan has chunks 0 to ${chunks - 1})`);
+  }
+}
+
+/** The email step ran for a run whose report is not published. */
+export class ReportNotPublishedError extends MarginfallError {
+  override readonly name = 'ReportNotPublishedError';
+  constructor(readonly runId: string) {
+    super(`run ${runId} has no published report to send`);
+  }
+}
