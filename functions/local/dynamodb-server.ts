@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stopChild, waitForStartLine } from './child-server.js';
+import { closeOnce, listenOnLoopback } from './http-listener.js';
 
 export type LocalDynamoDbKind = 'dynalite' | 'dynamodb-local';
 
@@ -78,28 +79,8 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Loca
   }
   const dynalite = require('dynalite') as DynaliteFactory;
   const server = dynalite(settings);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  let stopped: Promise<void> | undefined;
-  return {
-    kind: 'dynalite',
-    endpoint: `http://127.0.0.1:${port}`,
-    port,
-    stop: () => {
-      stopped ??= new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
-      return stopped;
-    },
-  };
+  const port = await listenOnLoopback(server, options.port ?? 0);
+  return { kind: 'dynalite', endpoint: `http://127.0.0.1:${port}`, port, stop: closeOnce(server) };
 }
 
 // ---------------------------------------------------------------------------------------------
