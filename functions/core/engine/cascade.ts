@@ -40,17 +40,30 @@ export interface CascadeOptions {
    */
   readonly stopWhenBadDebtAbove?: number;
   /**
-   * Each unit's slack E_adj − MM at a known state, so that round 1 may skip units too. That
-   * state must differ from the shocked market only in crypto prices (same vols, same
-   * stablecoin prices): reverse stress starts from the unshocked market. `marginCalled` is
-   * not counted then (a skipped unit's IM is never computed) and is reported as −1.
+   * Each unit's slack E_adj − MM at a known state, so that round 1 may skip units too. Every
+   * known state must differ from the shocked market only in crypto prices (same vols, same
+   * stablecoin prices): reverse stress starts from the unshocked market or from the round 1 of
+   * another uniform shock. `marginCalled` is not counted then (a skipped unit's IM is never
+   * computed) and is reported as −1.
    */
   readonly knownSlack?: KnownSlack;
+  /**
+   * Only bad debt is wanted (reverse stress): units that survive are not valued at the final
+   * state, so their `equityAfter` stays 0.
+   */
+  readonly badDebtOnly?: boolean;
+  /** Return every unit's slack after round 1 as `roundOneSlack` (a start for a later cascade). */
+  readonly keepRoundOneSlack?: boolean;
 }
 
+/**
+ * Slack E_adj − MM per unit, each at the state it was computed at: `slack[u]` at the crypto
+ * prices `states[evaluatedAt[u]]` (at `states[0]` for every unit when `evaluatedAt` is absent).
+ */
 export interface KnownSlack {
-  readonly prices: Float64Array;
+  readonly states: readonly Float64Array[];
   readonly slack: Float64Array;
+  readonly evaluatedAt?: Int32Array;
 }
 
 export interface RoundTrace {
@@ -83,6 +96,10 @@ export interface CascadeOutcome {
   readonly trace: readonly RoundTrace[];
   /** True when stopped early by `stopWhenBadDebtAbove`. */
   readonly stoppedEarly: boolean;
+  /** Unit evaluations over all rounds (the work the skip test saved is unitCount·rounds − this). */
+  readonly evaluations: number;
+  /** With `keepRoundOneSlack` and slack bounds: every unit's known slack after round 1. */
+  readonly roundOneSlack?: KnownSlack;
 }
 
 function impactedPrice(
@@ -117,6 +134,11 @@ function impactedPrice(
   }
 }
 
+/** Outcomes of SkipTest.classify. */
+const SAFE = 1;
+const DOOMED = -1;
+const EVALUATE = 0;
+
 /**
  * The skip test of slack-bounds.ts over one cascade: remembers each unit's slack at the state
  * where it was last evaluated (an index into the price vectors seen so far) and, per round,
@@ -139,12 +161,12 @@ class SkipTest {
     private readonly assetCount: number,
     start: KnownSlack | undefined,
   ) {
-    this.slack = start ? start.slack : new Float64Array(unitCount);
-    this.evaluatedAt = new Int32Array(unitCount); // 0: the starting state, when given
+    this.slack = start ? Float64Array.from(start.slack) : new Float64Array(unitCount);
+    this.evaluatedAt = start?.evaluatedAt ? Int32Array.from(start.evaluatedAt) : new Int32Array(unitCount);
     this.changes = new Float64Array(4 * assetCount);
-    this.current = start?.prices ?? new Float64Array(assetCount);
+    this.current = start?.states[0] ?? new Float64Array(assetCount);
     this.skipping = start !== undefined;
-    if (start) this.history.push(start.prices);
+    if (start) this.history.push(...start.states);
   }
 
   /** A round evaluates at `prices`. */
@@ -161,8 +183,12 @@ class SkipTest {
     }
   }
 
-  provablySafe(u: number): boolean {
-    if (!this.skipping) return false;
+  /**
+   * SAFE when unit u provably stays above its maintenance margin at the current state, DOOMED
+   * when it provably falls below it (E_adj < MM: evaluating it would choose it), else EVALUATE.
+   */
+  classify(u: number): number {
+    if (!this.skipping) return EVALUATE;
     const j = this.evaluatedAt[u]!;
     const { start, asset, coefficient, concentrationScale } = this.bounds;
     const past = this.history[j]!;
@@ -172,17 +198,30 @@ class SkipTest {
     for (let e = start[u]!, end = start[u + 1]!; e < end; e++) {
       const a = asset[e]!;
       const now = this.current[a]!;
-      if (concentrationScale[e]! * Math.max(now, past[a]!) >= 1) return false;
+      if (concentrationScale[e]! * Math.max(now, past[a]!) >= 1) return EVALUATE;
       bound += coefficient[e]! * this.changes[offset + a]!;
       exposure += coefficient[e]! * now;
     }
     // Guard against rounding in the slack itself: a relative 1e-9 of the exposure plus 1e-6 USD.
-    return this.slack[u]! - bound > 1e-9 * exposure + 1e-6;
+    const guard = 1e-9 * exposure + 1e-6;
+    const slack = this.slack[u]!;
+    if (slack - bound > guard) return SAFE;
+    if (slack + bound < -guard) return DOOMED;
+    return EVALUATE;
   }
 
   record(u: number, slack: number): void {
     this.slack[u] = slack;
     this.evaluatedAt[u] = this.history.length - 1;
+  }
+
+  /** Every unit's slack as known now (copies: the test goes on changing its own). */
+  snapshot(): KnownSlack {
+    return {
+      states: [...this.history],
+      slack: Float64Array.from(this.slack),
+      evaluatedAt: Int32Array.from(this.evaluatedAt),
+    };
   }
 }
 
@@ -214,17 +253,12 @@ export function runCascade(
   let liquidatedUnits = 0;
   let badDebt = 0;
   let stoppedEarly = false;
+  let evaluations = 0;
   const chosen = new Int32Array(unitCount);
   const start = options.knownSlack;
   if (start && !setup.bounds) throw new RangeError('knownSlack needs slack bounds');
-  const skip = setup.bounds
-    ? new SkipTest(
-        setup.bounds,
-        unitCount,
-        assetCount,
-        start && { ...start, slack: Float64Array.from(start.slack) },
-      )
-    : undefined;
+  const skip = setup.bounds ? new SkipTest(setup.bounds, unitCount, assetCount, start) : undefined;
+  let roundOneSlack: KnownSlack | undefined;
 
   for (let k = 1; k <= maxRounds; k++) {
     // 1–2. Evaluate every active unit at P^{k−1}, σ*; choose all liquidatable units first.
@@ -233,17 +267,24 @@ export function runCascade(
     skip?.beginRound(state.prices);
     for (let n = 0; n < activeCount; n++) {
       const u = active[n]!;
-      if (skip?.provablySafe(u)) {
+      const known = skip ? skip.classify(u) : EVALUATE;
+      if (known === SAFE) {
         active[survivors++] = u;
+        continue;
+      }
+      if (known === DOOMED) {
+        chosen[chosenCount++] = u;
         continue;
       }
       const mode = modeRule.kind === 'own' ? units.ownMode[u]! : modeRule.mode;
       calculator.evaluate(u, mode, state, margin);
+      evaluations++;
       skip?.record(u, margin.adjustedEquity - margin.mm);
       if (k === 1 && margin.adjustedEquity < margin.im) marginCalled++;
       if (margin.adjustedEquity < margin.mm) chosen[chosenCount++] = u;
       else active[survivors++] = u;
     }
+    if (k === 1 && options.keepRoundOneSlack) roundOneSlack = skip?.snapshot();
     if (chosenCount === 0) break;
     rounds = k;
 
@@ -301,7 +342,8 @@ export function runCascade(
   }
 
   // Survivors are valued at the final prices and σ*.
-  for (let n = 0; n < activeCount; n++) {
+  const valued = options.badDebtOnly ? 0 : activeCount;
+  for (let n = 0; n < valued; n++) {
     const u = active[n]!;
     equityAfter[u] = calculator.equity(u, state);
   }
@@ -317,5 +359,7 @@ export function runCascade(
     equityAfter,
     trace,
     stoppedEarly,
+    evaluations,
+    ...(roundOneSlack && { roundOneSlack }),
   };
 }

@@ -8,7 +8,13 @@ import type { Market } from '../model/market.js';
 import type { Regime, RiskParams } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
 import { type AssetUniverse, buildAssetUniverse } from './asset-universe.js';
-import { type CascadeOptions, type CascadeOutcome, type ModeRule, runCascade } from './cascade.js';
+import {
+  type CascadeOptions,
+  type CascadeOutcome,
+  type KnownSlack,
+  type ModeRule,
+  runCascade,
+} from './cascade.js';
 import { InstrumentRegistry, type InstrumentTable } from './instruments.js';
 import { buildMarginUnits, type MarginUnits, PORTFOLIO_MODE, STANDARD_MODE } from './margin-units.js';
 import { MarketState } from './market-state.js';
@@ -80,6 +86,9 @@ interface RegimeSetup {
   readonly bounds: SlackBounds;
 }
 
+/** How many reverse-stress round-1 starts an engine keeps (about 12 bytes per unit each). */
+const REMEMBERED_STARTS = 4;
+
 export class ContagionEngine {
   readonly universe: AssetUniverse;
   readonly instruments: InstrumentTable;
@@ -87,7 +96,9 @@ export class ContagionEngine {
   private readonly perVenue: MarginUnits;
   private readonly perClient: MarginUnits;
   private readonly regimes = new Map<Regime, RegimeSetup>();
-  private asIsSlack: Float64Array | undefined;
+  private asIsSlack: KnownSlack | undefined;
+  /** Round-1 slack of the latest reverse-stress shocks (at most REMEMBERED_STARTS), by shock. */
+  private readonly reverseStarts = new Map<number, KnownSlack>();
   private readonly holds = memoiseHolds((shock) => this.breachesInsuranceFund(shock));
 
   constructor(
@@ -217,18 +228,56 @@ export class ContagionEngine {
     const fund = this.book.insuranceFund;
     const outcome = this.cascade('as-is', uniformCryptoShock(this.universe, shock), {
       stopWhenBadDebtAbove: fund,
-      knownSlack: this.skipFarUnits ? this.unshockedSlack() : undefined,
+      knownSlack: this.skipFarUnits ? this.nearestKnownSlack(shock) : undefined,
+      keepRoundOneSlack: this.skipFarUnits,
+      badDebtOnly: true,
     });
+    if (outcome.roundOneSlack) this.rememberStart(shock, outcome.roundOneSlack);
     return outcome.badDebt > fund;
   }
 
-  /** E_adj − MM per as-is unit at the unshocked market: where every reverse-stress cascade starts from. */
-  private unshockedSlack(): { prices: Float64Array; slack: Float64Array } {
+  /**
+   * Where the reverse-stress cascade at `shock` starts from: the round 1 of the nearest shock
+   * already evaluated, else the unshocked market (R = 0). Every uniform shock keeps vols and
+   * stablecoins, so each of these states is a valid known state (cascade.ts) and the choice
+   * changes only how many units round 1 evaluates, never the outcome. The nearer the state,
+   * the smaller the price move and the more units are provably safe: the scan starts from the
+   * previous grid point and every bisection step from an end of its bracket.
+   */
+  private nearestKnownSlack(shock: number): KnownSlack {
+    let nearest = this.unshockedSlack();
+    let distance = Math.abs(shock);
+    for (const [known, slack] of this.reverseStarts) {
+      if (Math.abs(shock - known) < distance) {
+        nearest = slack;
+        distance = Math.abs(shock - known);
+      }
+    }
+    return nearest;
+  }
+
+  /** Keeps the latest shocks' starts; the one farthest from `shock` goes first (a bracket's ends stay). */
+  private rememberStart(shock: number, slack: KnownSlack): void {
+    this.reverseStarts.set(shock, slack);
+    while (this.reverseStarts.size > REMEMBERED_STARTS) {
+      let farthest = shock;
+      for (const known of this.reverseStarts.keys()) {
+        if (Math.abs(known - shock) > Math.abs(farthest - shock)) farthest = known;
+      }
+      this.reverseStarts.delete(farthest);
+    }
+  }
+
+  /** E_adj − MM per as-is unit at the unshocked market: where the first reverse-stress cascade starts from. */
+  private unshockedSlack(): KnownSlack {
     if (!this.asIsSlack) {
       const snapshot = this.unitSnapshot('as-is');
-      this.asIsSlack = Float64Array.from(snapshot.adjustedEquity, (e, u) => e - snapshot.mm[u]!);
+      this.asIsSlack = {
+        states: [this.universe.price],
+        slack: Float64Array.from(snapshot.adjustedEquity, (e, u) => e - snapshot.mm[u]!),
+      };
     }
-    return { prices: this.universe.price, slack: this.asIsSlack };
+    return this.asIsSlack;
   }
 
   /** MODEL.md §7, one side: the least severe crossing on that side's grid, or null. */

@@ -21,7 +21,11 @@
  *   is always evaluated.
  *
  * A unit is skipped in round k when its slack at its last evaluated state, minus the bound
- * over the price change since, stays above a rounding guard.
+ * over the price change since, stays above a rounding guard (it survives the round); it is
+ * chosen without evaluation when that slack plus the bound stays below minus the guard (it
+ * would be liquidated). Any earlier state with the same vols and stablecoin prices serves as
+ * "last evaluated", including a state of another cascade (reverse stress reuses the round 1
+ * of the nearest shock already searched).
  */
 import type { RiskParams } from '../model/params.js';
 import { type AssetUniverse, CRYPTO } from './asset-universe.js';
