@@ -1,0 +1,91 @@
+/**
+ * Synthesises the Marginfall stack for the infra tests: cdk-nag's AwsSolutions checks on (an
+ * unacknowledged finding makes `synthStack` throw), no bundling (`aws:cdk:bundling-stacks`
+ * empty: the functions are still defined from their entry paths), no CloudFormation
+ * validation plugin, and a temporary output directory removed by `dispose`.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { HANDLER_NAMES } from '../../infra/constructs/compute.js';
+import { MarginfallStack } from '../../infra/marginfall-stack.js';
+import { readSettings } from '../../infra/settings.js';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const HANDLERS_DIR = join(PROJECT_ROOT, 'functions', 'handlers');
+
+export interface SynthesisedStack {
+  readonly stack: MarginfallStack;
+  readonly template: Template;
+  /** The template as plain JSON. */
+  readonly json: { readonly Resources: Readonly<Record<string, CfnResource>> };
+  /** CloudFormation logical ID of a construct's default resource. */
+  logicalId(construct: { readonly node: { readonly defaultChild?: unknown } }): string;
+  dispose(): void;
+}
+
+export interface CfnResource {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+}
+
+/** Synthesises the stack with these context values (as `-c key=value` would give them). */
+export function synthStack(context: Readonly<Record<string, string>> = {}): SynthesisedStack {
+  const outdir = mkdtempSync(join(tmpdir(), 'marginfall-cdk-'));
+  const temporary = [outdir];
+  const dispose = () => {
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const app = new App({
+      outdir,
+      builtinCloudFormationValidation: false,
+      context: { 'aws:cdk:bundling-stacks': [], ...context },
+    });
+    const handlers = handlerEntries(temporary);
+    const stack = new MarginfallStack(app, 'MarginfallTest', {
+      settings: readSettings((key) => app.node.tryGetContext(key)),
+      ...handlers,
+      env: { account: '123456789012', region: 'eu-west-2' },
+    });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    app.synth();
+    const template = Template.fromStack(stack);
+    return {
+      stack,
+      template,
+      json: template.toJSON() as SynthesisedStack['json'],
+      logicalId: (construct) =>
+        stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId),
+      dispose,
+    };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
+
+/**
+ * The real handlers when all exist; otherwise empty stand-ins in the output directory (the
+ * entries are only checked for existence, never bundled, here).
+ */
+function handlerEntries(temporary: string[]): { projectRoot: string; handlersDir: string } {
+  if (HANDLER_NAMES.every((name) => existsSync(join(HANDLERS_DIR, name, 'handler.ts')))) {
+    return { projectRoot: PROJECT_ROOT, handlersDir: HANDLERS_DIR };
+  }
+  const root = mkdtempSync(join(tmpdir(), 'marginfall-handlers-'));
+  temporary.push(root);
+  const handlersDir = join(root, 'handlers');
+  for (const name of HANDLER_NAMES) {
+    mkdirSync(join(handlersDir, name), { recursive: true });
+    writeFileSync(join(handlersDir, name, 'handler.ts'), 'export const handler = async () => ({});\n');
+  }
+  writeFileSync(join(root, 'package-lock.json'), '{}\n');
+  return { projectRoot: root, handlersDir };
+}
