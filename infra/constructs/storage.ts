@@ -90,22 +90,28 @@ export class Storage extends Construct {
     });
     (this.table.node.defaultChild as CfnTable).overrideLogicalId(TABLE_LOGICAL_ID);
 
-    this.accessLogsBucket = new Bucket(this, 'AccessLogs', {
-      encryption: BucketEncryption.S3_MANAGED,
+    // Every bucket: private, TLS only, no ACLs.
+    const privateBucket = {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    } as const;
+    const dataKeyEncryption = {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+    } as const;
+
+    this.accessLogsBucket = new Bucket(this, 'AccessLogs', {
+      ...privateBucket,
+      encryption: BucketEncryption.S3_MANAGED,
       lifecycleRules: [{ expiration: Duration.days(props.accessLogRetentionDays) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
     this.reportsBucket = new Bucket(this, 'Reports', {
-      encryption: BucketEncryption.KMS,
-      encryptionKey: this.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...privateBucket,
+      ...dataKeyEncryption,
       versioned: true,
       objectLockEnabled: true,
       // No one, root included, can delete or overwrite a locked version before it expires.
@@ -136,12 +142,8 @@ export class Storage extends Construct {
     (this.reportsBucket.node.defaultChild as CfnBucket).overrideLogicalId(REPORTS_BUCKET_LOGICAL_ID);
 
     this.workBucket = new Bucket(this, 'Work', {
-      encryption: BucketEncryption.KMS,
-      encryptionKey: this.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...privateBucket,
+      ...dataKeyEncryption,
       lifecycleRules: [
         {
           expiration: Duration.days(props.workRetentionDays),

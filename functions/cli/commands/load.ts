@@ -1,17 +1,24 @@
-/** `marginfall load`: imports a book and a market file (MODEL.md §8 forms) into the DynamoDB table. */
+/**
+ * `marginfall load`: imports a book and a market file (MODEL.md §8 forms) into the DynamoDB
+ * table, and/or makes a risk-parameter file the active parameters of the report runs.
+ */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbParamsSource } from '../../adapters/dynamodb-params-source.js';
 import { DynamoDbSnapshotWriter } from '../../adapters/dynamodb-snapshot-writer.js';
 import { createDynamoDbClient, ensureTable } from '../../adapters/dynamodb-table.js';
 import { parseIsoDate } from '../../core/dates.js';
 import type { SnapshotDocuments, SnapshotWriteReport } from '../../core/ports/snapshot-writer.js';
 import { ConfigError, type DynamoDbConfig, loadConfig } from '../../shared/config.js';
 import { BOOK_FILE, MARKET_FILE, openBookFile, readMarketFile } from '../book-files.js';
-import { CliUsageError, InputFileError, withFileContext } from '../cli-errors.js';
+import { CliUsageError, FileAccessError, InputFileError, withFileContext } from '../cli-errors.js';
+import { readDocumentFile } from '../documents.js';
 
 const HELP = `Usage: marginfall load --asof D --from DIR [--table T] [--endpoint URL] [--shards N]
                        [--retention-days N] [--quiet]
+       marginfall load --params FILE [--table T] [--endpoint URL]
 
 Imports DIR/${BOOK_FILE} and DIR/${MARKET_FILE} (both for business date D) into the table as
 the end-of-day snapshot of D, replacing an earlier load of D. Records that cannot be stored
@@ -24,6 +31,8 @@ the end-of-day snapshot of D, replacing an earlier load of D. Records that canno
                         else AWS); with an endpoint the table is created when missing
   --shards N            partitions per business date (default: MARGINFALL_SNAPSHOT_SHARDS, else 16)
   --retention-days N    let DynamoDB TTL delete the snapshot N days after D
+  --params FILE         make the risk-parameter file (MODEL.md §8) the active parameters of the
+                        report runs, after checking it (with --asof/--from: both are loaded)
   --quiet               no progress on stderr
 `;
 
@@ -133,16 +142,52 @@ export function printWriteSummary(
   }
 }
 
+/** Checks a parameter file and stores it as the active parameters. */
+async function loadParamsFile(flags: TableFlags, path: string): Promise<void> {
+  await readDocumentFile(path, 'params'); // JSON errors with line and column
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new FileAccessError(path, 'params', error);
+  }
+  const config = tableConfig(flags);
+  const client = createDynamoDbClient(config);
+  try {
+    if (config.endpoint !== undefined) await ensureTable(client, config.tableName);
+    const source = new DynamoDbParamsSource({ client, tableName: config.tableName });
+    const stored = await source.storeActiveParams(text, new Date().toISOString()).catch((error: unknown) => {
+      throw withFileContext(error, { params: path });
+    });
+    const where =
+      config.endpoint === undefined ? config.tableName : `${config.tableName} at ${config.endpoint}`;
+    process.stdout.write(
+      `Active parameters in ${where}: version ${stored.version}, ${stored.bytes.toLocaleString('en-US')} bytes, SHA-256 ${stored.sha256}\n`,
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
 export async function runLoadCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { asof: { type: 'string' }, from: { type: 'string' }, ...TABLE_OPTIONS },
+    options: {
+      asof: { type: 'string' },
+      from: { type: 'string' },
+      params: { type: 'string' },
+      ...TABLE_OPTIONS,
+    },
     strict: true,
     allowPositionals: false,
   });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
+  }
+  if (values.params !== undefined) {
+    await loadParamsFile(values, values.params);
+    if (values.asof === undefined && values.from === undefined) return 0;
   }
   const asOf = requireAsOf(values.asof);
   if (values.from === undefined) throw new CliUsageError('missing --from');
