@@ -1,16 +1,19 @@
 /**
  * `marginfall seed` and `marginfall load` end to end against dynalite: seed to files, load the
- * files, seed straight into the table — each snapshot read back is the generator's book.
+ * files, seed straight into the table — each snapshot read back is the generator's book; load a
+ * parameter file as the active parameters.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoDbParamsSource } from '../../../functions/adapters/dynamodb-params-source.js';
 import { DynamoDbPositionSource } from '../../../functions/adapters/dynamodb-position-source.js';
 import { main } from '../../../functions/cli/main.js';
 import { generateSyntheticBook } from '../../../functions/core/synthetic/generate-book.js';
 import type { LocalDynamoDb } from '../../../functions/local/dynamodb-server.js';
 import { createTestTable, startTestServer, type TestTable } from '../../support/dynamodb.js';
+import { referenceParamsText } from '../../support/pipeline.js';
 
 describe('marginfall seed / load', () => {
   let server: LocalDynamoDb;
@@ -119,5 +122,31 @@ describe('marginfall seed / load', () => {
     expect(stderr.join('')).toContain(
       '--shards (or MARGINFALL_SNAPSHOT_SHARDS): must be a whole number from 1 to 1000',
     );
+  });
+
+  it('stores a parameter file as the active parameters and refuses an invalid one, naming the field', async () => {
+    const good = join(dir, 'params.json');
+    await writeFile(good, referenceParamsText());
+    expect(await run('load', '--params', good)).toBe(0);
+    expect(stdout.join('')).toMatch(
+      /^Active parameters in test-\S+ at http:\/\/\S+: version reference-1, [\d,]+ bytes, SHA-256 [0-9a-f]{64}\n$/,
+    );
+    const source = new DynamoDbParamsSource({ client: table.client, tableName: table.tableName });
+    expect((await source.readActiveParams()).text).toBe(referenceParamsText());
+
+    const bad = join(dir, 'bad.json');
+    await writeFile(
+      bad,
+      JSON.stringify({ ...JSON.parse(referenceParamsText()), version: 'bad', regimes: [] }),
+    );
+    expect(await run('load', '--params', bad)).not.toBe(0);
+    expect(stderr.join('')).toContain(`params file ${bad} field "regimes": must be a non-empty list`);
+    expect(stderr.join('')).not.toMatch(/\n\s+at /); // no stack trace
+    expect((await source.readActiveParams()).text).toBe(referenceParamsText());
+
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '{\n  "version": "x",\n  "options": }\n');
+    expect(await run('load', '--params', broken)).not.toBe(0);
+    expect(stderr.join('')).toContain(`params file ${broken}: not valid JSON`);
   });
 });
