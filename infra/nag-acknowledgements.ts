@@ -32,7 +32,7 @@ export function acknowledgeNagFindings(
   { storage, compute, orchestration, api }: NagScope,
 ): void {
   const reportObjects = `${arnToken(stack, storage.reportsBucket)}/reports/*`;
-  const workObjects = `${arnToken(stack, storage.workBucket)}/*`;
+  const workObjects = `${arnToken(stack, storage.workBucket)}/runs/*`;
 
   for (const [name, fn] of Object.entries(compute.functions)) {
     acknowledge(
@@ -58,7 +58,7 @@ export function acknowledgeNagFindings(
     acknowledge(
       role,
       `IAM5[Resource::${workObjects}]`,
-      'The work bucket holds only the staged inputs and chunk outputs of runs, keyed by run id at run time; ' +
+      'The work bucket holds only the staged inputs and chunk outputs of runs (runs/<runId>/…), keyed at run time; ' +
         'it is dedicated to the pipeline and its objects expire after a few days.',
     );
   }

@@ -50,6 +50,8 @@ export const NON_RETRYABLE_ERRORS = [
   'RunRequestInputError',
   'RequestInputError',
   'ChunkIdInputError',
+  'StepInputError',
+  'DailyRunInputError',
   'ReportInputError',
   'BusinessCloseInputError',
   'NoPositionsError',

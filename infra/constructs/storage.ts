@@ -34,8 +34,14 @@ import { Construct } from 'constructs';
 export const TABLE_LOGICAL_ID = 'MarginfallTable';
 export const REPORTS_BUCKET_LOGICAL_ID = 'MarginfallReportsBucket';
 
-/** Partition keys of run records (functions/adapters/DYNAMODB-DESIGN.md: `RUNS#<asOf>`). */
-const RUN_RECORD_KEYS = 'RUNS#*';
+/**
+ * Partition keys of run records (functions/adapters/dynamodb-run-state-store.ts): the runs of a
+ * date `RUNS#<asOf>` and the idempotency claims `RUNKEY#<key>`.
+ */
+const RUN_RECORD_KEYS = ['RUNS#*', 'RUNKEY#*'];
+
+/** Keys of the work area (functions/adapters/s3-staging-store.ts: `runs/<runId>/<name>`). */
+const WORK_OBJECTS = 'runs/*';
 
 /** Keys of the archive (the report store's default prefix, functions/adapters/s3-report-store.ts). */
 const REPORT_OBJECTS = 'reports/*';
@@ -165,7 +171,7 @@ export class Storage extends Construct {
   }
 
   /**
-   * Read and write run records only: every request must name `RUNS#…` partition keys
+   * Read and write run records only: every request must name `RUNS#…` or `RUNKEY#…` partition keys
    * (`dynamodb:LeadingKeys`), so a step can never change a snapshot or the parameters.
    */
   grantRunRecords(grantee: IGrantable): void {
@@ -173,7 +179,7 @@ export class Storage extends Construct {
       new PolicyStatement({
         actions: [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
         resources: [this.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [RUN_RECORD_KEYS] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': RUN_RECORD_KEYS } },
       }),
     );
     this.grantKey(grantee, KEY_WRITE_ACTIONS);
@@ -199,14 +205,14 @@ export class Storage extends Construct {
   }
 
   grantWorkRead(grantee: IGrantable): void {
-    allow(grantee, ['s3:GetObject'], [this.workBucket.arnForObjects('*')]);
+    allow(grantee, ['s3:GetObject'], [this.workBucket.arnForObjects(WORK_OBJECTS)]);
     allow(grantee, ['s3:ListBucket'], [this.workBucket.bucketArn]);
     this.grantKey(grantee, KEY_READ_ACTIONS);
   }
 
   grantWorkReadWrite(grantee: IGrantable): void {
     this.grantWorkRead(grantee);
-    allow(grantee, ['s3:PutObject'], [this.workBucket.arnForObjects('*')]);
+    allow(grantee, ['s3:PutObject'], [this.workBucket.arnForObjects(WORK_OBJECTS)]);
     this.grantKey(grantee, KEY_WRITE_ACTIONS);
   }
 }

@@ -232,12 +232,12 @@ describe('least privilege', () => {
     }
   });
 
-  it('no function may write snapshots: every table write is limited to RUNS# partition keys', () => {
+  it('no function may write snapshots or parameters: every table write is limited to run-record keys', () => {
     for (const name of HANDLER_NAMES) {
       for (const statement of statementsOf(name)) {
         if (!actionsOf(statement).some((action) => tableWriteActions.includes(action))) continue;
         expect(statement.Condition, name).toEqual({
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RUNS#*'] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RUNS#*', 'RUNKEY#*'] },
         });
       }
     }
