@@ -132,6 +132,7 @@ describe('a daily run', () => {
     expect(emails).toHaveLength(1);
     expect(emails[0]?.attachments.map((a) => a.filename)).toEqual(['marginfall-2026-11-30.pdf']);
     expect(Buffer.from(emails[0]!.attachments[0]!.content, 'base64').equals(Buffer.from(pdf))).toBe(true);
+    expect(emails[0]?.body.text).toContain('The full report is attached (marginfall-2026-11-30.pdf,');
   });
 
   it('answers a second identical daily request with the same run: one report, one email', async () => {
@@ -185,6 +186,56 @@ describe('a daily run', () => {
     expect(next.dayOverDay).not.toBeNull();
     expect(JSON.stringify(next.dayOverDay)).toContain(runId);
   }, 60_000);
+});
+
+describe('a narrowed run and a large PDF', () => {
+  it('runs only the requested clients and regimes', async () => {
+    const stack = await newStack(8);
+    try {
+      const { book } = await stack.loadSyntheticSnapshot({ clients: 12 });
+      const ids = [book.book.clients[3]!.id, book.book.clients[7]!.id];
+      const { state } = await requestRun(stack.deps, {
+        asOf: PIPELINE_AS_OF,
+        reportType: 'on-demand',
+        trigger: 'api',
+        clientIds: ids,
+        regimes: ['standard', 'as-is'],
+        scenarioIds: ['uniform-down-50'],
+      });
+      await stack.launcher.whenIdle();
+      const done = await stack.runs.get(state.runId);
+      expect(done.status).toBe('succeeded');
+      expect(done.email).toBeUndefined(); // on-demand runs are not emailed
+      const report = JSON.parse((await readArchived(stack, state.runId)).text) as RiskReport;
+      expect(report.dataQuality.counts.find((c) => c.record === 'clients')).toMatchObject({ received: 2 });
+      // The parameters' order, not the request's.
+      expect(report.margin.map((m) => m.regime)).toEqual(['as-is', 'standard']);
+      expect(report.scenarios.map((s) => s.id)).toEqual(['uniform-down-50']);
+      const staged = JSON.parse(await stack.deps.staging.getText(state.runId, 'book.json'));
+      expect(staged.clients.map((c: { id: string }) => c.id)).toEqual(ids);
+    } finally {
+      stack.destroy();
+    }
+  });
+
+  it('links the PDF instead of attaching it when it is over the size limit', async () => {
+    await servers.ses.clear();
+    const stack = await createPipelineStack(servers, { emailMaxAttachmentBytes: 10_000 });
+    try {
+      await stack.params.storeActiveParams(referenceParamsText(), FIXED_INSTANT);
+      await stack.loadSyntheticSnapshot({ clients: 5 });
+      const { state } = await requestRun(stack.deps, DAILY);
+      await stack.launcher.whenIdle();
+      const done = await stack.runs.get(state.runId);
+      expect(done.email?.pdf).toBe('linked');
+      const emails = await servers.ses.emails();
+      expect(emails).toHaveLength(1);
+      expect(emails[0]?.attachments).toEqual([]);
+      expect(emails[0]?.body.text).toContain(`https://reports.venue.example/${done.report?.pdfKey}`);
+    } finally {
+      stack.destroy();
+    }
+  });
 });
 
 describe('a run that cannot be published', () => {
