@@ -31,7 +31,10 @@ port.on('message', (request: WorkerRequest) => {
   try {
     if (request.type === 'prepare') {
       const documents: CalculationDocuments = request.documents;
-      prepared = prepareCalculation(documents, { skipReverseStress: request.skipReverseStress });
+      prepared = prepareCalculation(documents, {
+        skipReverseStress: request.skipReverseStress,
+        skipMargin: true,
+      });
       reply({ type: 'ready' });
     } else {
       if (!prepared) throw new Error('task before prepare');

@@ -157,9 +157,17 @@ export interface PreparedCalculation {
   readonly tasks: readonly CalculationTask[];
 }
 
+export interface PrepareOptions extends CalculationOptions {
+  /**
+   * Leave `margin` empty: for a thread that only runs tasks (worker-pool-calculator.ts), whose
+   * margin block is never read. The result is assembled from a preparation without it.
+   */
+  readonly skipMargin?: boolean;
+}
+
 export function prepareCalculation(
   documents: CalculationDocuments,
-  options: CalculationOptions = {},
+  options: PrepareOptions = {},
 ): PreparedCalculation {
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'validate', done: 0, total: 1 });
@@ -168,10 +176,16 @@ export function prepareCalculation(
   const engine = new ContagionEngine(inputs.book, inputs.market, inputs.params);
   const { regimes } = inputs.params;
   const margin: Partial<Record<Regime, MarginBlock>> = {};
-  regimes.forEach((regime, i) => {
-    progress({ phase: 'margin', done: i, total: regimes.length, label: regime });
-    margin[regime] = engine.marginSummary(regime);
-  });
+  if (!options.skipMargin) {
+    // as-is last: its units are then read from the standard and portfolio snapshots.
+    const computed = new Map<Regime, MarginBlock>();
+    const order = [...regimes.filter((r) => r !== 'as-is'), ...regimes.filter((r) => r === 'as-is')];
+    order.forEach((regime, i) => {
+      progress({ phase: 'margin', done: i, total: regimes.length, label: regime });
+      computed.set(regime, engine.marginSummary(regime));
+    });
+    for (const regime of regimes) margin[regime] = computed.get(regime)!;
+  }
   const tasks: CalculationTask[] = [];
   if (!options.skipReverseStress) {
     tasks.push({ kind: 'reverse-stress', side: 'down' }, { kind: 'reverse-stress', side: 'up' });

@@ -16,7 +16,13 @@ import {
   runCascade,
 } from './cascade.js';
 import { InstrumentRegistry, type InstrumentTable } from './instruments.js';
-import { buildMarginUnits, type MarginUnits, PORTFOLIO_MODE, STANDARD_MODE } from './margin-units.js';
+import {
+  buildMarginUnits,
+  indexPositions,
+  type MarginUnits,
+  PORTFOLIO_MODE,
+  STANDARD_MODE,
+} from './margin-units.js';
 import { MarketState } from './market-state.js';
 import {
   memoiseHolds,
@@ -26,7 +32,7 @@ import {
   searchThreshold,
 } from './reverse-stress.js';
 import { applyScenario, type ShockedMarket, uniformCryptoShock } from './scenario-shock.js';
-import { buildSlackBounds, type SlackBounds } from './slack-bounds.js';
+import { buildSlackBounds, mixSlackBounds, type SlackBounds } from './slack-bounds.js';
 import { emptyUnitMargin, UnitMarginCalculator } from './unit-margin.js';
 
 export interface MarginSummary {
@@ -96,6 +102,9 @@ export class ContagionEngine {
   private readonly perVenue: MarginUnits;
   private readonly perClient: MarginUnits;
   private readonly regimes = new Map<Regime, RegimeSetup>();
+  private readonly boundsByMode = new Map<string, SlackBounds>();
+  private readonly snapshots = new Map<string, UnitSnapshot>();
+  private readonly calculators = new Map<MarginUnits, UnitMarginCalculator>();
   private asIsSlack: KnownSlack | undefined;
   /** Round-1 slack of the latest reverse-stress shocks (at most REMEMBERED_STARTS), by shock. */
   private readonly reverseStarts = new Map<number, KnownSlack>();
@@ -110,9 +119,10 @@ export class ContagionEngine {
   ) {
     this.universe = buildAssetUniverse(market, params);
     const registry = new InstrumentRegistry(book.asOf, market.rate);
-    this.perVenue = buildMarginUnits(book, this.universe, registry, 'venue');
-    this.perClient = buildMarginUnits(book, this.universe, registry, 'client');
+    const instrumentOf = indexPositions(book, this.universe, registry);
     this.instruments = registry.freeze();
+    this.perVenue = buildMarginUnits(book, this.universe, this.instruments, instrumentOf, 'venue');
+    this.perClient = buildMarginUnits(book, this.universe, this.instruments, instrumentOf, 'client');
     this.baseState = new MarketState(this.universe, this.instruments, this.universe.price, this.universe.vol);
   }
 
@@ -122,7 +132,7 @@ export class ContagionEngine {
     if (!setup) {
       const units = regime === 'cross-venue' ? this.perClient : this.perVenue;
       const sibling = [...this.regimes.values()].find((s) => s.units === units);
-      const calculator = sibling?.calculator ?? new UnitMarginCalculator(units, this.params);
+      const calculator = this.calculatorFor(units);
       let equityBefore = sibling?.equityBefore;
       if (!equityBefore) {
         equityBefore = new Float64Array(units.count);
@@ -132,22 +142,79 @@ export class ContagionEngine {
         regime === 'as-is'
           ? { kind: 'own' }
           : { kind: 'fixed', mode: regime === 'standard' ? STANDARD_MODE : PORTFOLIO_MODE };
-      const bounds = buildSlackBounds(units, this.instruments, this.universe, this.params, (u) =>
-        modeRule.kind === 'own' ? units.ownMode[u]! : modeRule.mode,
-      );
+      const bounds =
+        modeRule.kind === 'own'
+          ? mixSlackBounds(
+              this.pureBounds(units, STANDARD_MODE),
+              this.pureBounds(units, PORTFOLIO_MODE),
+              (u) => units.ownMode[u] === PORTFOLIO_MODE,
+            )
+          : this.pureBounds(units, modeRule.mode);
       setup = { units, calculator, modeRule, equityBefore, bounds };
       this.regimes.set(regime, setup);
     }
     return setup;
   }
 
+  /** One calculator per unit set (its scratch is per thread, its results per unit). */
+  private calculatorFor(units: MarginUnits): UnitMarginCalculator {
+    let calculator = this.calculators.get(units);
+    if (!calculator) {
+      calculator = new UnitMarginCalculator(units, this.params);
+      this.calculators.set(units, calculator);
+    }
+    return calculator;
+  }
+
+  /** Slack bounds of `units` all under `mode`, built once (regimes share them). */
+  private pureBounds(units: MarginUnits, mode: number): SlackBounds {
+    const key = `${units.grouping}:${mode}`;
+    let bounds = this.boundsByMode.get(key);
+    if (!bounds) {
+      bounds = buildSlackBounds(units, this.instruments, this.universe, this.params, () => mode);
+      this.boundsByMode.set(key, bounds);
+    }
+    return bounds;
+  }
+
   unitsOf(regime: Regime): MarginUnits {
     return this.regime(regime).units;
   }
 
-  /** Per-unit E, E_adj, IM, MM at the unshocked market. */
+  /** Per-unit E, E_adj, IM, MM at the unshocked market (fresh arrays, the caller's to keep). */
   unitSnapshot(regime: Regime): UnitSnapshot {
-    const { units, calculator, modeRule } = this.regime(regime);
+    const { units, modeRule } = this.regime(regime);
+    if (modeRule.kind === 'fixed') return copySnapshot(this.pureSnapshot(units, modeRule.mode));
+    // Regime as-is: each unit under its own mode, taken from the pure snapshots when both exist.
+    const standard = this.snapshots.get(`${units.grouping}:${STANDARD_MODE}`);
+    const portfolio = this.snapshots.get(`${units.grouping}:${PORTFOLIO_MODE}`);
+    if (standard && portfolio) {
+      const snapshot = copySnapshot(standard);
+      for (let u = 0; u < units.count; u++) {
+        if (units.ownMode[u] !== PORTFOLIO_MODE) continue;
+        snapshot.equity[u] = portfolio.equity[u]!;
+        snapshot.adjustedEquity[u] = portfolio.adjustedEquity[u]!;
+        snapshot.im[u] = portfolio.im[u]!;
+        snapshot.mm[u] = portfolio.mm[u]!;
+      }
+      return snapshot;
+    }
+    return this.evaluateSnapshot(units, (u) => units.ownMode[u]!);
+  }
+
+  /** Every unit of `units` under `mode` at the unshocked market, computed once (shared: never modified). */
+  private pureSnapshot(units: MarginUnits, mode: number): UnitSnapshot {
+    const key = `${units.grouping}:${mode}`;
+    let snapshot = this.snapshots.get(key);
+    if (!snapshot) {
+      snapshot = this.evaluateSnapshot(units, () => mode);
+      this.snapshots.set(key, snapshot);
+    }
+    return snapshot;
+  }
+
+  private evaluateSnapshot(units: MarginUnits, modeOf: (unit: number) => number): UnitSnapshot {
+    const calculator = this.calculatorFor(units);
     const snapshot: UnitSnapshot = {
       equity: new Float64Array(units.count),
       adjustedEquity: new Float64Array(units.count),
@@ -156,8 +223,7 @@ export class ContagionEngine {
     };
     const margin = emptyUnitMargin();
     for (let u = 0; u < units.count; u++) {
-      const mode = modeRule.kind === 'own' ? units.ownMode[u]! : modeRule.mode;
-      calculator.evaluate(u, mode, this.baseState, margin);
+      calculator.evaluate(u, modeOf(u), this.baseState, margin);
       snapshot.equity[u] = margin.equity;
       snapshot.adjustedEquity[u] = margin.adjustedEquity;
       snapshot.im[u] = margin.im;
@@ -169,6 +235,7 @@ export class ContagionEngine {
   /** The `margin` block of result.json for one regime (MODEL.md §8), at the unshocked market. */
   marginSummary(regime: Regime): MarginSummary {
     const snapshot = this.unitSnapshot(regime);
+    if (regime === 'as-is') this.asIsSlack ??= slackAt(this.universe.price, snapshot);
     let im = 0;
     let mm = 0;
     let marginCalled = 0;
@@ -270,13 +337,7 @@ export class ContagionEngine {
 
   /** E_adj − MM per as-is unit at the unshocked market: where the first reverse-stress cascade starts from. */
   private unshockedSlack(): KnownSlack {
-    if (!this.asIsSlack) {
-      const snapshot = this.unitSnapshot('as-is');
-      this.asIsSlack = {
-        states: [this.universe.price],
-        slack: Float64Array.from(snapshot.adjustedEquity, (e, u) => e - snapshot.mm[u]!),
-      };
-    }
+    this.asIsSlack ??= slackAt(this.universe.price, this.unitSnapshot('as-is'));
     return this.asIsSlack;
   }
 
@@ -289,6 +350,23 @@ export class ContagionEngine {
   reverseStress(): ReverseStressResult {
     return { down: this.reverseStressSide('down'), up: this.reverseStressSide('up') };
   }
+}
+
+function copySnapshot(snapshot: UnitSnapshot): UnitSnapshot {
+  return {
+    equity: Float64Array.from(snapshot.equity),
+    adjustedEquity: Float64Array.from(snapshot.adjustedEquity),
+    im: Float64Array.from(snapshot.im),
+    mm: Float64Array.from(snapshot.mm),
+  };
+}
+
+/** E_adj − MM per unit of a snapshot taken at the crypto prices `prices`. */
+function slackAt(prices: Float64Array, snapshot: UnitSnapshot): KnownSlack {
+  return {
+    states: [prices],
+    slack: Float64Array.from(snapshot.adjustedEquity, (e, u) => e - snapshot.mm[u]!),
+  };
 }
 
 /** Loss, bad debt and liquidations per client, summed over the client's units (MODEL.md §6). */

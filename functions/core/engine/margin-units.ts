@@ -13,7 +13,7 @@
  */
 import type { Book, CollateralBalance, MarginMode, Position } from '../model/book.js';
 import type { AssetUniverse } from './asset-universe.js';
-import type { InstrumentRegistry } from './instruments.js';
+import type { InstrumentRegistry, InstrumentTable } from './instruments.js';
 
 export const STANDARD_MODE = 0;
 export const PORTFOLIO_MODE = 1;
@@ -58,66 +58,132 @@ class UnitColumns {
   posEntry: number[] = [];
 }
 
-interface NettingSlot {
-  instrument: number;
-  asset: number;
-  qty: number;
-  /** Σ qᵢ·entryᵢ (linear positions). */
-  qtyTimesEntry: number;
-  isOption: boolean;
+/**
+ * The instrument of every position of the book, in book order (clients, subaccounts,
+ * positions): indices are assigned in that order, so both groupings share one table.
+ */
+export function indexPositions(
+  book: Book,
+  universe: AssetUniverse,
+  registry: InstrumentRegistry,
+): Int32Array {
+  let count = 0;
+  for (const client of book.clients) for (const sub of client.subaccounts) count += sub.positions.length;
+  const instrumentOf = new Int32Array(count);
+  let next = 0;
+  for (const client of book.clients) {
+    for (const sub of client.subaccounts) {
+      for (const position of sub.positions) {
+        instrumentOf[next++] = registry.indexOf(position, universe.indexOf.get(position.asset)!);
+      }
+    }
+  }
+  return instrumentOf;
 }
 
+/**
+ * Nets positions and sums balances of one unit at a time. The scratch slots are parallel
+ * arrays reused for every unit (units hold a handful of positions: a linear scan beats a Map);
+ * slots keep their order of first appearance, which fixes the order of every sum.
+ */
 class UnitBuilder {
   private readonly columns = new UnitColumns();
-  // Scratch reused for every unit (units hold a handful of positions: a linear scan beats a Map).
-  private slots: NettingSlot[] = [];
-  private collateral = new Map<number, number>();
+  private slotCount = 0;
+  private readonly slotInstrument: number[] = [];
+  private readonly slotQty: number[] = [];
+  /** Σ qᵢ·entryᵢ (linear positions). */
+  private readonly slotQtyTimesEntry: number[] = [];
+  private readonly slotIsOption: boolean[] = [];
+  private readonly order: number[] = [];
+  private balanceCount = 0;
+  private readonly balanceAsset: number[] = [];
+  private readonly balanceQty: number[] = [];
+  /** Position of the next position in book order (an index into instrumentOf). */
+  private next = 0;
 
   constructor(
     private readonly universe: AssetUniverse,
-    private readonly instruments: InstrumentRegistry,
+    private readonly instruments: InstrumentTable,
+    private readonly instrumentOf: Int32Array,
   ) {}
 
   addPositions(positions: readonly Position[]): void {
     for (const position of positions) {
-      const asset = this.universe.indexOf.get(position.asset)!;
-      const instrument = this.instruments.indexOf(position, asset);
-      let slot = this.slots.find((s) => s.instrument === instrument);
-      if (!slot) {
-        slot = { instrument, asset, qty: 0, qtyTimesEntry: 0, isOption: position.type === 'option' };
-        this.slots.push(slot);
+      const instrument = this.instrumentOf[this.next++]!;
+      let slot = 0;
+      while (slot < this.slotCount && this.slotInstrument[slot] !== instrument) slot++;
+      if (slot === this.slotCount) {
+        this.slotInstrument[slot] = instrument;
+        this.slotQty[slot] = 0;
+        this.slotQtyTimesEntry[slot] = 0;
+        this.slotIsOption[slot] = position.type === 'option';
+        this.slotCount++;
       }
-      slot.qty += position.qty;
-      if (position.type !== 'option') slot.qtyTimesEntry += position.qty * position.entry;
+      this.slotQty[slot] = this.slotQty[slot]! + position.qty;
+      if (position.type !== 'option') {
+        this.slotQtyTimesEntry[slot] = this.slotQtyTimesEntry[slot]! + position.qty * position.entry;
+      }
     }
   }
 
   addCollateral(balances: readonly CollateralBalance[]): void {
     for (const { asset, qty } of balances) {
       const index = this.universe.indexOf.get(asset)!;
-      this.collateral.set(index, (this.collateral.get(index) ?? 0) + qty);
+      let b = 0;
+      while (b < this.balanceCount && this.balanceAsset[b] !== index) b++;
+      if (b === this.balanceCount) {
+        this.balanceAsset[b] = index;
+        this.balanceQty[b] = 0;
+        this.balanceCount++;
+      }
+      this.balanceQty[b] = this.balanceQty[b]! + qty;
     }
   }
 
   finishUnit(client: number, venue: string | null, mode: MarginMode): void {
     const c = this.columns;
+    const assetOf = this.instruments.asset;
     let locked = 0;
-    const kept = this.slots.filter((slot) => {
-      if (slot.qty !== 0) return true;
-      if (!slot.isOption) locked -= slot.qtyTimesEntry;
-      return false;
-    });
-    kept.sort((a, b) => a.asset - b.asset || a.instrument - b.instrument);
-    for (const slot of kept) {
-      c.posInstr.push(slot.instrument);
-      c.posAsset.push(slot.asset);
-      c.posQty.push(slot.qty);
-      c.posEntry.push(slot.isOption ? Number.NaN : slot.qtyTimesEntry / slot.qty);
+    // Kept slots (non-zero quantity) sorted by (asset, instrument): insertion sort of a few.
+    let kept = 0;
+    for (let slot = 0; slot < this.slotCount; slot++) {
+      if (this.slotQty[slot] === 0) {
+        if (!this.slotIsOption[slot]) locked -= this.slotQtyTimesEntry[slot]!;
+        continue;
+      }
+      const asset = assetOf[this.slotInstrument[slot]!]!;
+      const instrument = this.slotInstrument[slot]!;
+      let at = kept++;
+      for (; at > 0; at--) {
+        const before = this.order[at - 1]!;
+        const beforeAsset = assetOf[this.slotInstrument[before]!]!;
+        if (beforeAsset < asset || (beforeAsset === asset && this.slotInstrument[before]! < instrument))
+          break;
+        this.order[at] = before;
+      }
+      this.order[at] = slot;
     }
-    const balances = [...this.collateral.entries()].sort((a, b) => a[0] - b[0]);
-    for (const [asset, qty] of balances) {
-      c.colAsset.push(asset);
-      c.colQty.push(qty);
+    for (let k = 0; k < kept; k++) {
+      const slot = this.order[k]!;
+      const instrument = this.slotInstrument[slot]!;
+      const qty = this.slotQty[slot]!;
+      c.posInstr.push(instrument);
+      c.posAsset.push(assetOf[instrument]!);
+      c.posQty.push(qty);
+      c.posEntry.push(this.slotIsOption[slot] ? Number.NaN : this.slotQtyTimesEntry[slot]! / qty);
+    }
+    // Balances sorted by asset index.
+    for (let k = 0; k < this.balanceCount; k++) {
+      const asset = this.balanceAsset[k]!;
+      let at = k;
+      for (; at > 0 && this.balanceAsset[this.order[at - 1]!]! > asset; at--)
+        this.order[at] = this.order[at - 1]!;
+      this.order[at] = k;
+    }
+    for (let k = 0; k < this.balanceCount; k++) {
+      const b = this.order[k]!;
+      c.colAsset.push(this.balanceAsset[b]!);
+      c.colQty.push(this.balanceQty[b]!);
     }
     c.client.push(client);
     c.venue.push(venue);
@@ -125,8 +191,8 @@ class UnitBuilder {
     c.locked.push(locked);
     c.posStart.push(c.posInstr.length);
     c.colStart.push(c.colAsset.length);
-    this.slots = [];
-    this.collateral = new Map();
+    this.slotCount = 0;
+    this.balanceCount = 0;
   }
 
   freeze(grouping: UnitGrouping): MarginUnits {
@@ -150,14 +216,18 @@ class UnitBuilder {
   }
 }
 
+/** `instrumentOf`: indexPositions() of the same book, priced by `instruments`. */
 export function buildMarginUnits(
   book: Book,
   universe: AssetUniverse,
-  instruments: InstrumentRegistry,
+  instruments: InstrumentTable,
+  instrumentOf: Int32Array,
   grouping: UnitGrouping,
 ): MarginUnits {
-  const builder = new UnitBuilder(universe, instruments);
-  book.clients.forEach((client, clientIndex) => {
+  const builder = new UnitBuilder(universe, instruments, instrumentOf);
+  const clients = book.clients;
+  for (let clientIndex = 0; clientIndex < clients.length; clientIndex++) {
+    const client = clients[clientIndex]!;
     if (grouping === 'venue') {
       for (const sub of client.subaccounts) {
         builder.addCollateral(sub.collateral);
@@ -171,6 +241,6 @@ export function buildMarginUnits(
       }
       builder.finishUnit(clientIndex, null, 'portfolio');
     }
-  });
+  }
   return builder.freeze(grouping);
 }

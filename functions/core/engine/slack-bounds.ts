@@ -53,9 +53,12 @@ export function buildSlackBounds(
   modeOf: (unit: number) => number,
 ): SlackBounds {
   const start = new Int32Array(units.count + 1);
-  const asset: number[] = [];
-  const coefficient: number[] = [];
-  const concentrationScale: number[] = [];
+  // At most one entry per position or balance.
+  const capacity = units.posStart[units.count]! + units.colStart[units.count]!;
+  const asset = new Int32Array(capacity);
+  const coefficient = new Float64Array(capacity);
+  const concentrationScale = new Float64Array(capacity);
+  let entries = 0;
   const includeCollateral = params.pm.includeCollateral;
   const mmFactor = params.pm.mmFactor;
   const optionMm = params.options.mm;
@@ -131,16 +134,40 @@ export function buildSlackBounds(
       } else {
         marginK = universe.tiers[a]!.maxMaintenanceRate * grossLinear + shortOptionMm;
       }
-      asset.push(a);
-      coefficient.push(equityK + marginK);
-      concentrationScale.push(scale);
+      asset[entries] = a;
+      coefficient[entries] = equityK + marginK;
+      concentrationScale[entries] = scale;
+      entries++;
     }
-    start[u + 1] = asset.length;
+    start[u + 1] = entries;
   }
   return {
     start,
-    asset: Int32Array.from(asset),
-    coefficient: Float64Array.from(coefficient),
-    concentrationScale: Float64Array.from(concentrationScale),
+    asset: asset.slice(0, entries),
+    coefficient: coefficient.slice(0, entries),
+    concentrationScale: concentrationScale.slice(0, entries),
   };
+}
+
+/**
+ * The bounds of a mixed mode rule from those of the two pure ones on the same units: entries
+ * depend only on the unit's own mode, so unit u takes its entries from `portfolio` when
+ * `isPortfolio(u)`, else from `standard` (the same numbers buildSlackBounds computes).
+ */
+export function mixSlackBounds(
+  standard: SlackBounds,
+  portfolio: SlackBounds,
+  isPortfolio: (unit: number) => boolean,
+): SlackBounds {
+  const coefficient = Float64Array.from(standard.coefficient);
+  const concentrationScale = Float64Array.from(standard.concentrationScale);
+  const units = standard.start.length - 1;
+  for (let u = 0; u < units; u++) {
+    if (!isPortfolio(u)) continue;
+    for (let e = standard.start[u]!, end = standard.start[u + 1]!; e < end; e++) {
+      coefficient[e] = portfolio.coefficient[e]!;
+      concentrationScale[e] = portfolio.concentrationScale[e]!;
+    }
+  }
+  return { start: standard.start, asset: standard.asset, coefficient, concentrationScale };
 }

@@ -31,6 +31,8 @@ export class TierSchedule {
   private readonly mmr: Float64Array;
   private readonly imBelow: Float64Array;
   private readonly mmBelow: Float64Array;
+  /** The largest maintenance rate: MM is Lipschitz in the notional with this constant. */
+  readonly maxMaintenanceRate: number;
 
   constructor(tiers: readonly MarginTier[]) {
     const n = tiers.length;
@@ -53,11 +55,7 @@ export class TierSchedule {
       mm += tier.mmr * width;
       lower = tier.upTo;
     });
-  }
-
-  /** The largest maintenance rate: MM is Lipschitz in the notional with this constant. */
-  get maxMaintenanceRate(): number {
-    return Math.max(0, ...this.mmr);
+    this.maxMaintenanceRate = Math.max(0, ...this.mmr);
   }
 
   private bracket(notional: number): number {
