@@ -106,6 +106,9 @@ export class MarginfallStack extends Stack {
     const reports = { MARGINFALL_REPORTS_BUCKET: storage.reportsBucket.bucketName };
     const work = { MARGINFALL_WORK_BUCKET: storage.workBucket.bucketName };
     const starter = { MARGINFALL_STATE_MACHINE_ARN: stateMachine.stateMachineArn };
+    const attachmentLimit = {
+      MARGINFALL_EMAIL_MAX_ATTACHMENT_BYTES: String(settings.emailMaxAttachmentBytes),
+    };
     const setEnvironment = (fn: NodejsFunction, variables: Record<string, string>) => {
       for (const [name, value] of Object.entries(variables)) fn.addEnvironment(name, value);
     };
@@ -129,18 +132,21 @@ export class MarginfallStack extends Stack {
     setEnvironment(fns['compute-chunk'], work);
     storage.grantWorkReadWrite(fns['compute-chunk']);
 
-    setEnvironment(fns['publish-report'], { ...table, ...reports, ...work });
-    storage.grantWorkRead(fns['publish-report']);
+    // Publish also stages the email content (and decides whether the PDF is attached) for the email step.
+    setEnvironment(fns['publish-report'], { ...table, ...reports, ...work, ...attachmentLimit });
+    storage.grantWorkReadWrite(fns['publish-report']);
     storage.grantReportsPublish(fns['publish-report']);
     storage.grantRunRecords(fns['publish-report']);
 
     setEnvironment(fns['email-report'], {
       ...table,
       ...reports,
+      ...work,
+      ...attachmentLimit,
       MARGINFALL_EMAIL_FROM: email.from,
       MARGINFALL_EMAIL_TO: settings.recipients.join(','),
-      MARGINFALL_EMAIL_MAX_ATTACHMENT_BYTES: String(settings.emailMaxAttachmentBytes),
     });
+    storage.grantWorkRead(fns['email-report']);
     storage.grantReportsRead(fns['email-report']);
     storage.grantRunRecords(fns['email-report']);
     email.grantSend(fns['email-report']);

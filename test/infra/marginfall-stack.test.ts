@@ -274,7 +274,7 @@ describe('least privilege', () => {
     expect(HANDLER_NAMES.filter(readsReports)).toEqual(['api', 'publish-report', 'email-report']);
   });
 
-  it('work bucket: stage-run and compute-chunk write, publish-report reads, the others have no access', () => {
+  it('work bucket: stage-run, compute-chunk and publish-report write, email-report reads, the others have no access', () => {
     const workId = synth.logicalId(synth.stack.storage.workBucket);
     const access = (name: HandlerName) => {
       const statements = statementsOf(name).filter((statement) => mentions(statement, workId));
@@ -282,8 +282,9 @@ describe('least privilege', () => {
     };
     expect(access('stage-run')).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
     expect(access('compute-chunk')).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
-    expect(access('publish-report')).toEqual(['s3:GetObject', 's3:ListBucket']);
-    for (const name of ['daily-run', 'api', 'email-report', 'finish-run', 'fail-run'] as const) {
+    expect(access('publish-report')).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
+    expect(access('email-report')).toEqual(['s3:GetObject', 's3:ListBucket']);
+    for (const name of ['daily-run', 'api', 'finish-run', 'fail-run'] as const) {
       expect(access(name), name).toEqual([]);
     }
   });
@@ -306,10 +307,16 @@ describe('environment of each function', () => {
     api: ['MARGINFALL_TABLE', 'MARGINFALL_REPORTS_BUCKET', 'MARGINFALL_STATE_MACHINE_ARN'],
     'stage-run': ['MARGINFALL_TABLE', 'MARGINFALL_WORK_BUCKET'],
     'compute-chunk': ['MARGINFALL_WORK_BUCKET'],
-    'publish-report': ['MARGINFALL_TABLE', 'MARGINFALL_REPORTS_BUCKET', 'MARGINFALL_WORK_BUCKET'],
+    'publish-report': [
+      'MARGINFALL_TABLE',
+      'MARGINFALL_REPORTS_BUCKET',
+      'MARGINFALL_WORK_BUCKET',
+      'MARGINFALL_EMAIL_MAX_ATTACHMENT_BYTES',
+    ],
     'email-report': [
       'MARGINFALL_TABLE',
       'MARGINFALL_REPORTS_BUCKET',
+      'MARGINFALL_WORK_BUCKET',
       'MARGINFALL_EMAIL_FROM',
       'MARGINFALL_EMAIL_TO',
       'MARGINFALL_EMAIL_MAX_ATTACHMENT_BYTES',
