@@ -18,6 +18,7 @@ import { S3ReportStore } from '../../functions/adapters/s3-report-store.js';
 import { S3StagingStore } from '../../functions/adapters/s3-staging-store.js';
 import { SesReportMailer } from '../../functions/adapters/ses-report-mailer.js';
 import type { PipelineDeps } from '../../functions/core/pipeline/deps.js';
+import { PreparedCalculationCache } from '../../functions/core/pipeline/prepared-cache.js';
 import { runPipeline } from '../../functions/core/pipeline/run-pipeline.js';
 import type { Clock } from '../../functions/core/ports/clock.js';
 import type { SnapshotWriteReport } from '../../functions/core/ports/snapshot-writer.js';
@@ -89,6 +90,8 @@ export interface PipelineStackOptions {
   readonly emailMaxAttachmentBytes?: number;
   /** Pipeline concurrency of the in-process launcher (default 2). */
   readonly concurrency?: number;
+  /** Reuse prepared calculations between the steps of a run (default true). */
+  readonly cachePrepared?: boolean;
 }
 
 export async function createPipelineStack(
@@ -129,6 +132,7 @@ export async function createPipelineStack(
     codeVersion: 'test-1',
     defaultScenarioIds: [...TEST_SCENARIO_IDS],
     emailMaxAttachmentBytes: maxAttachment,
+    ...(options.cachePrepared === false ? {} : { preparedCalculations: new PreparedCalculationCache() }),
   };
   return {
     deps,

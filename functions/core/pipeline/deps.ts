@@ -14,6 +14,7 @@ import type { RunStateStore } from '../ports/run-state-store.js';
 import type { StagingStore } from '../ports/staging-store.js';
 import type { RiskReport } from '../report/report-model.js';
 import type { PublishedReportRef } from './contracts.js';
+import type { PreparedCalculationCache } from './prepared-cache.js';
 
 /** A published run's files, with the business date and run id they are filed under. */
 export interface PublishedRunFiles extends PublishedReportRef {
@@ -51,4 +52,9 @@ export interface PipelineDeps {
   readonly defaultScenarioIds: readonly string[];
   /** Largest PDF attached to the daily email, in bytes; a larger one is linked. */
   readonly emailMaxAttachmentBytes: number;
+  /**
+   * Prepared calculations reused between the steps of a run in this process (a long-lived
+   * process or a warm Lambda); absent = every step prepares its own.
+   */
+  readonly preparedCalculations?: PreparedCalculationCache;
 }

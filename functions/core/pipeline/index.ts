@@ -6,6 +6,7 @@ export * from './email-report.js';
 export * from './fail-run.js';
 export * from './finish-run.js';
 export * from './pipeline-errors.js';
+export * from './prepared-cache.js';
 export * from './publish-report.js';
 export * from './request-run.js';
 export * from './run-pipeline.js';

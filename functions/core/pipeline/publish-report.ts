@@ -8,12 +8,7 @@
  * Publishing twice never makes two reports: a run that already has its report returns it, and
  * a run the archive already lists (a step that stopped after archiving) is adopted as it is.
  */
-import {
-  assembleResult,
-  type PreparedCalculation,
-  prepareCalculation,
-  type TaskOutput,
-} from '../calculation/calculate.js';
+import { assembleResult, type PreparedCalculation, type TaskOutput } from '../calculation/calculate.js';
 import type { CalculationResult } from '../calculation/result.js';
 import type { RecordCount } from '../model/rejection.js';
 import {
@@ -33,11 +28,11 @@ import { utf8Bytes } from '../report/sha256.js';
 import type { PublishedReportRef, PublishOutput, RunRef, RunState } from './contracts.js';
 import type { PipelineDeps } from './deps.js';
 import { ChunkOutputsMissingError } from './pipeline-errors.js';
+import { prepareStaged } from './prepared-cache.js';
 import { elapsedMs } from './run-steps.js';
 import {
   type ComputePlan,
   type DocumentTexts,
-  parseDocumentTexts,
   putEmailContent,
   readChunkOutputs,
   readDocumentTexts,
@@ -199,7 +194,7 @@ export async function publishReport(deps: PipelineDeps, input: RunRef): Promise<
     readSourceRejections(deps.staging, runId),
   ]);
   const outputs = await readAllOutputs(deps, runId, plan);
-  const prepared = prepareCalculation(parseDocumentTexts(texts));
+  const prepared = await prepareStaged(deps.preparedCalculations, runId, plan.digests, () => texts);
   const result = withSourceRejections(assembleResult(prepared, outputs), source);
   const generatedAt = deps.clock.nowIso();
   const report = buildRiskReport({

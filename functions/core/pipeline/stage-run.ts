@@ -4,7 +4,7 @@
  * inline ones) — narrow them as the request asks (clients, regimes), store them as text in the
  * staging store with the snapshot items the source rejected, and plan the compute chunks.
  */
-import { type CalculationTask, prepareCalculation } from '../calculation/calculate.js';
+import type { CalculationTask } from '../calculation/calculate.js';
 import type { Regime } from '../model/params.js';
 import type { RecordCount, RejectedRecord } from '../model/rejection.js';
 import type { PositionSnapshot, RejectedItem } from '../ports/position-source.js';
@@ -15,11 +15,11 @@ import { validateParams } from '../validation/validate-params.js';
 import type { RunRef, RunRequest, RunState, StageOutput } from './contracts.js';
 import type { PipelineDeps } from './deps.js';
 import { RunRequestInputError } from './pipeline-errors.js';
+import { prepareStaged } from './prepared-cache.js';
 import { elapsedMs, withTiming } from './run-steps.js';
 import {
   type ComputePlan,
   type DocumentTexts,
-  parseDocumentTexts,
   putDocumentTexts,
   putPlan,
   putSourceRejections,
@@ -152,18 +152,15 @@ export async function stageRun(deps: PipelineDeps, input: RunRef): Promise<Stage
     params: await selectParams(deps, request),
     scenarios: selectScenarios(deps, request),
   };
-  const prepared = prepareCalculation(parseDocumentTexts(texts));
-  const chunks = planChunks(prepared.tasks, deps.chunkTasks);
-  const plan: ComputePlan = {
-    chunks,
-    taskCount: prepared.tasks.length,
-    digests: {
-      book: sha256Hex(texts.book),
-      market: sha256Hex(texts.market),
-      params: sha256Hex(texts.params),
-      scenarios: sha256Hex(texts.scenarios),
-    },
+  const digests = {
+    book: sha256Hex(texts.book),
+    market: sha256Hex(texts.market),
+    params: sha256Hex(texts.params),
+    scenarios: sha256Hex(texts.scenarios),
   };
+  const prepared = await prepareStaged(deps.preparedCalculations, state.runId, digests, () => texts);
+  const chunks = planChunks(prepared.tasks, deps.chunkTasks);
+  const plan: ComputePlan = { chunks, taskCount: prepared.tasks.length, digests };
   await Promise.all([
     putDocumentTexts(deps.staging, state.runId, texts),
     putSourceRejections(deps.staging, state.runId, sourceRejections(rejected)),

@@ -39,8 +39,8 @@ async function readArchived(stack: PipelineStack, runId: string, asOf = PIPELINE
   return { text: Buffer.from(json.bytes).toString('utf8'), pdf: pdf.bytes };
 }
 
-async function newStack(chunkTasks: number) {
-  const stack = await createPipelineStack(servers, { chunkTasks });
+async function newStack(chunkTasks: number, cachePrepared = true) {
+  const stack = await createPipelineStack(servers, { chunkTasks, cachePrepared });
   await stack.params.storeActiveParams(referenceParamsText(), FIXED_INSTANT);
   return stack;
 }
@@ -56,7 +56,8 @@ describe('a daily run', () => {
 
   beforeAll(async () => {
     await servers.ses.clear();
-    stack = await newStack(1);
+    // Every step prepares the calculation from the staged texts (no cache) …
+    stack = await newStack(1, false);
     await stack.loadSyntheticSnapshot({ clients: 30 });
     const { state, created } = await requestRun(stack.deps, DAILY);
     expect(created).toBe(true);
@@ -158,8 +159,9 @@ describe('a daily run', () => {
     expect(await stack.reports.listDay(PIPELINE_AS_OF)).toHaveLength(1);
   });
 
-  it('gives byte-identical JSON and PDF with 50 tasks per chunk', async () => {
-    const other = await newStack(50);
+  it('gives byte-identical JSON and PDF with 50 tasks per chunk and a shared prepared calculation', async () => {
+    // … while here the steps share one prepared calculation.
+    const other = await newStack(50, true);
     try {
       await other.loadSyntheticSnapshot({ clients: 30 });
       const { state } = await requestRun(other.deps, DAILY);

@@ -1,8 +1,9 @@
 /** Pure pieces of the pipeline: the chunk plan, exact JSON between steps, source rejections in the result. */
 import { describe, expect, it } from 'vitest';
-import type { CalculationTask } from '../../../functions/core/calculation/calculate.js';
+import type { CalculationTask, PreparedCalculation } from '../../../functions/core/calculation/calculate.js';
 import type { CalculationResult } from '../../../functions/core/calculation/result.js';
 import { parseExact, stringifyExact } from '../../../functions/core/pipeline/exact-json.js';
+import { PreparedCalculationCache } from '../../../functions/core/pipeline/prepared-cache.js';
 import { withSourceRejections } from '../../../functions/core/pipeline/publish-report.js';
 import { dailyIdempotencyKey, dailyRunId } from '../../../functions/core/pipeline/request-run.js';
 import { planChunks } from '../../../functions/core/pipeline/stage-run.js';
@@ -104,5 +105,20 @@ describe('daily run ids', () => {
     expect(dailyRunId('2026-11-30', dailyIdempotencyKey('2026-11-30', 'reference-2'))).not.toBe(
       dailyRunId('2026-11-30', key),
     );
+  });
+});
+
+describe('PreparedCalculationCache', () => {
+  const prepared = (name: string) => ({ name }) as unknown as PreparedCalculation;
+  it('keeps the most recently used entries up to its capacity', () => {
+    const cache = new PreparedCalculationCache(2);
+    cache.set('a', prepared('a'));
+    cache.set('b', prepared('b'));
+    expect(cache.get('a')).toEqual(prepared('a')); // a is now the most recent
+    cache.set('c', prepared('c'));
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toEqual(prepared('a'));
+    expect(cache.get('c')).toEqual(prepared('c'));
+    expect(() => new PreparedCalculationCache(0)).toThrow(RangeError);
   });
 });
