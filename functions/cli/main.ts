@@ -15,6 +15,12 @@ Commands:
          Draw a seeded synthetic book and market; write the files or load them into DynamoDB.
   load   --asof D --from DIR
          Load DIR/book.json and DIR/market.json into DynamoDB as the snapshot of date D.
+  start  [--clients N] [--seed S] [--asof D] [--fresh] [--port P] [--no-serve]
+         Run the daily pipeline on local servers (npm start), then serve the API locally.
+  run    --asof D [--local | --aws]
+         One on-demand report run for date D, locally or in the AWS deployment.
+  backfill --from D1 --to D2 [--force] [--local | --aws]
+         The daily report of every day from D1 to D2 that has none yet.
 
 Run 'marginfall <command> --help' for a command's options.`;
 
@@ -29,6 +35,9 @@ const COMMANDS: Record<string, Command> = {
   calc: async (args) => (await import('./commands/calc.js')).runCalcCommand(args),
   seed: async (args) => (await import('./commands/seed.js')).runSeedCommand(args),
   load: async (args) => (await import('./commands/load.js')).runLoadCommand(args),
+  start: async (args) => (await import('./commands/start.js')).runStartCommand(args),
+  run: async (args) => (await import('./commands/run.js')).runRunCommand(args),
+  backfill: async (args) => (await import('./commands/backfill.js')).runBackfillCommand(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

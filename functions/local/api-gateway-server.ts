@@ -132,7 +132,7 @@ async function serveRequest(
   const event = buildProxyEvent(request, url, found.route, found.match, body, requestId);
   let result: unknown;
   try {
-    result = await options.handler(event, lambdaContext(requestId));
+    result = await options.handler(event, localLambdaContext('marginfall-api-local', requestId));
   } catch (error) {
     options.onHandlerError?.(error);
     return writeJson(response, 502, { message: 'Internal server error' });
@@ -221,7 +221,9 @@ function buildProxyEvent(
         userAgent: request.headers['user-agent'] ?? null,
         userArn: `arn:aws:iam::${LOCAL_ACCOUNT}:user/local`,
       },
-      path: `/${LOCAL_STAGE}${url.pathname}`,
+      // Routes are served at the root (as behind a custom domain without a base path), so links
+      // the handler builds from this path point back here.
+      path: url.pathname,
       stage: LOCAL_STAGE,
       requestId,
       requestTime: new Date(now).toUTCString(),
@@ -232,9 +234,9 @@ function buildProxyEvent(
   };
 }
 
-function lambdaContext(requestId: string): Context {
-  const deadline = Date.now() + 29_000;
-  const functionName = 'marginfall-api-local';
+/** A Lambda context for a local invocation of `functionName` (deadline: `timeoutMs` from now). */
+export function localLambdaContext(functionName: string, requestId: string, timeoutMs = 29_000): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
