@@ -256,6 +256,13 @@ describe('a run that cannot be published', () => {
       expect(failed.report).toBeUndefined();
       expect(await servers.s3.listKeys(stack.reportsBucket)).toEqual([]);
       expect(await servers.ses.emails()).toHaveLength(0);
+      // A later failure report does not replace the first one.
+      const again = await failRun(stack.deps, {
+        runId: state.runId,
+        step: 'publish',
+        error: { name: 'X', message: 'y' },
+      });
+      expect(again).toEqual(failed);
     } finally {
       stack.destroy();
     }
@@ -278,6 +285,43 @@ describe('a run that cannot be published', () => {
       expect((error as ChunkOutputsMissingError).chunkIds).toEqual([1, 2]);
       expect(await servers.s3.listKeys(stack.reportsBucket)).toEqual([]);
       expect((await stack.runs.get(state.runId)).report).toBeUndefined();
+    } finally {
+      stack.destroy();
+    }
+  });
+
+  it('adopts the archived report when publish stopped after archiving it', async () => {
+    const stack = await newStack(50);
+    try {
+      await stack.loadSyntheticSnapshot({ clients: 8 });
+      const { state } = await requestRun(
+        { ...stack.deps, launcher: { launch: async () => {} } },
+        { asOf: PIPELINE_AS_OF, reportType: 'on-demand', trigger: 'cli', scenarioIds: ['uniform-down-20'] },
+      );
+      const { runId } = state;
+      const staged = await stageRun(stack.deps, { runId });
+      for (const chunkId of staged.chunkIds) await computeChunk(stack.deps, { runId, chunkId });
+      // The process stops between the archive and the run record.
+      const stopping = {
+        ...stack.deps,
+        runs: {
+          ...stack.runs,
+          get: (id: string) => stack.runs.get(id),
+          update: async () => {
+            throw new Error('process stopped');
+          },
+        },
+      };
+      await expect(publishReport(stopping as typeof stack.deps, { runId })).rejects.toThrow(
+        'process stopped',
+      );
+      const archived = await stack.reports.listDay(PIPELINE_AS_OF);
+      expect(archived.map((r) => r.runId)).toEqual([runId]);
+      expect((await stack.runs.get(runId)).report).toBeUndefined();
+      const output = await publishReport(stack.deps, { runId });
+      expect(output.report.jsonKey).toBe(archived[0]!.artifacts.json.key);
+      expect((await stack.runs.get(runId)).report).toEqual(output.report);
+      expect(await stack.reports.listDay(PIPELINE_AS_OF)).toHaveLength(1);
     } finally {
       stack.destroy();
     }
