@@ -17,7 +17,8 @@
  *   `MARGINFALL_S3_ENDPOINT` — an S3-compatible endpoint (local mode: s3rver); absent = AWS.
  * - `MARGINFALL_LINK_TTL_SECONDS` — lifetime of presigned report links (default 900, at most 7 days).
  * - `MARGINFALL_STATE_MACHINE_ARN` — the pipeline's state machine; absent = runs are executed
- *   in process (local mode).
+ *   in process (local mode) — except inside Lambda (`AWS_LAMBDA_FUNCTION_NAME` set), where
+ *   starting a run then fails naming the variable.
  * - `MARGINFALL_EMAIL_FROM` (a verified SES identity), `MARGINFALL_EMAIL_TO` (comma list) — the
  *   daily email; absent = the email step fails naming the variable.
  *   `MARGINFALL_EMAIL_MAX_ATTACHMENT_BYTES` — largest PDF attached (default 7 MiB; larger ones
@@ -74,6 +75,8 @@ export interface PipelineConfig {
   readonly classification?: string;
   /** Deployment stage name, for logs and metrics. */
   readonly stage: string;
+  /** Set inside AWS Lambda (`AWS_LAMBDA_FUNCTION_NAME`): runs must then go to the state machine. */
+  readonly lambdaFunctionName?: string;
   /** End-of-day cut-off `HH:MM` (`24:00` = the midnight ending the day) in `timeZone`. */
   readonly eodCutoff: string;
   /** IANA time zone of the cut-off. */
@@ -166,6 +169,7 @@ const environmentSchema = z.object({
   MARGINFALL_DYNAMODB_ENDPOINT: endpoint('http://127.0.0.1:8000'),
   AWS_REGION: z.preprocess(blankIsAbsent, z.string().optional()),
   AWS_DEFAULT_REGION: z.preprocess(blankIsAbsent, z.string().optional()),
+  AWS_LAMBDA_FUNCTION_NAME: z.preprocess(blankIsAbsent, z.string().optional()),
   MARGINFALL_SNAPSHOT_SHARDS: integer(1, 1000, 16),
   MARGINFALL_READ_CONCURRENCY: integer(1, 256, 8),
   MARGINFALL_WRITE_CONCURRENCY: integer(1, 256, 8),
@@ -307,6 +311,7 @@ export function loadConfig(env: Environment = process.env, overrides: Environmen
       ? {}
       : { stateMachineArn: e.MARGINFALL_STATE_MACHINE_ARN }),
     ...(e.MARGINFALL_CLASSIFICATION === undefined ? {} : { classification: e.MARGINFALL_CLASSIFICATION }),
+    ...(e.AWS_LAMBDA_FUNCTION_NAME === undefined ? {} : { lambdaFunctionName: e.AWS_LAMBDA_FUNCTION_NAME }),
   };
   return deepFreeze({ dynamodb, s3, email, pipeline });
 }

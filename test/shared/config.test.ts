@@ -48,6 +48,7 @@ describe('loadConfig', () => {
       MARGINFALL_CODE_VERSION: '1.4.2+abc123',
       MARGINFALL_CLASSIFICATION: 'Restricted — risk committee',
       MARGINFALL_STAGE: 'prod',
+      AWS_LAMBDA_FUNCTION_NAME: 'marginfall-prod-api',
     });
     expect(config.s3).toEqual({
       region: 'eu-central-1',
@@ -70,6 +71,7 @@ describe('loadConfig', () => {
       codeVersion: '1.4.2+abc123',
       classification: 'Restricted — risk committee',
       stage: 'prod',
+      lambdaFunctionName: 'marginfall-prod-api',
       eodCutoff: '17:00',
       timeZone: 'America/New_York',
     });
