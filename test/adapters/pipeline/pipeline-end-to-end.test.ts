@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf, shardPartitionKey, subaccountSortKey } from '../../../functions/adapters/dynamodb-items.js';
 import { calculate } from '../../../functions/core/calculation/calculate.js';
 import { computeChunk } from '../../../functions/core/pipeline/compute-chunk.js';
+import type { PipelineDeps } from '../../../functions/core/pipeline/deps.js';
 import { failRun } from '../../../functions/core/pipeline/fail-run.js';
 import { ChunkOutputsMissingError } from '../../../functions/core/pipeline/pipeline-errors.js';
 import { publishReport } from '../../../functions/core/pipeline/publish-report.js';
