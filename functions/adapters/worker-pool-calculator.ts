@@ -84,15 +84,32 @@ async function runTasks(
 ): Promise<CalculationResult> {
   const queue: CalculationTask[] = [...prepared.tasks];
   const outputs: TaskOutput[] = [];
-  const total = prepared.tasks.length;
+  const runTotal = prepared.tasks.filter((task) => task.kind === 'run').length;
+  const reverseTotal = prepared.tasks.length - runTotal;
+  let runsDone = 0;
+  let reverseDone = 0;
   let failure: Error | undefined;
   let busy = 0;
   let wake: (() => void) | undefined;
 
+  // Progress reads in the result's order whatever order tasks finish in: the runs, then the
+  // reverse-stress search once every run is done (a side that finished earlier counts then).
   const record = (output: TaskOutput) => {
     outputs.push(output);
-    const label = output.kind === 'run' ? describeTask(prepared, output) : `reverse stress ${output.side}`;
-    progress({ phase: 'scenarios', done: outputs.length, total, label });
+    if (output.kind === 'run') {
+      runsDone++;
+      progress({
+        phase: 'scenarios',
+        done: runsDone,
+        total: runTotal,
+        label: describeTask(prepared, output),
+      });
+    } else {
+      reverseDone++;
+    }
+    if (reverseTotal > 0 && runsDone === runTotal) {
+      progress({ phase: 'reverse-stress', done: reverseDone, total: reverseTotal });
+    }
   };
   const dispatch = (worker: Worker) => {
     const task = queue.shift();
@@ -102,7 +119,7 @@ async function runTasks(
     worker.postMessage(request);
   };
 
-  progress({ phase: 'scenarios', done: 0, total });
+  progress({ phase: 'scenarios', done: 0, total: runTotal });
   for (const worker of workers) {
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'failed') {

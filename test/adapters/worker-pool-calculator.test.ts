@@ -33,17 +33,24 @@ describe('calculateWithWorkers', () => {
     const { book, market } = generateSyntheticBook({ clients: 600, seed: 'pool', asOf: '2026-11-30' });
     const documents = { book, market, params: readJson('params.reference.json'), scenarios: scenarioLibrary };
     const serial = calculate(documents);
-    const progress: number[] = [];
+    const phases: string[] = [];
+    const runsDone: number[] = [];
+    const reverseDone: number[] = [];
     const parallel = await calculateWithWorkers(documents, {
       workers: 2,
       onProgress: (p) => {
-        if (p.phase === 'scenarios') progress.push(p.done);
+        if (phases.at(-1) !== p.phase) phases.push(p.phase);
+        if (p.phase === 'scenarios') runsDone.push(p.done);
+        if (p.phase === 'reverse-stress') reverseDone.push(p.done);
       },
     });
     expect(stringifyResult(parallel)).toBe(stringifyResult(serial));
     expect(serial.runs).toHaveLength(scenarioLibrary.scenarios.length * 4);
-    // Progress counts every task once: all runs plus both reverse-stress sides.
-    expect(progress.at(-1)).toBe(serial.runs.length + 2);
+    // Progress reads in the result's order, whatever order the tasks finish in: each phase
+    // once, every run counted once, then the reverse stress search up to both sides.
+    expect(phases).toEqual(['validate', 'prepare', 'margin', 'scenarios', 'reverse-stress']);
+    expect(runsDone).toEqual(Array.from({ length: serial.runs.length + 1 }, (_, i) => i));
+    expect(reverseDone.at(-1)).toBe(2);
   }, 120_000);
 
   it('reports invalid input as the one-thread calculation does, and stops its workers', async () => {

@@ -3,6 +3,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTextSummary } from '../../../templates/text-summary.js';
+import { calculateWithWorkers, defaultWorkerCount } from '../../adapters/worker-pool-calculator.js';
 import { calculate } from '../../core/calculation/calculate.js';
 import type { CalculationResult } from '../../core/calculation/result.js';
 import { stringifyResult } from '../../core/calculation/serialize.js';
@@ -10,7 +11,7 @@ import { CliUsageError, FileAccessError, withFileContext } from '../cli-errors.j
 import { type DocumentFiles, readDocuments } from '../documents.js';
 import { endProgress, stderrProgress } from '../progress.js';
 
-const HELP = `Usage: marginfall calc --book F --market F --params F --scenarios F [--out F|-] [--summary] [--quiet]
+const HELP = `Usage: marginfall calc --book F --market F --params F --scenarios F [--out F|-] [--summary] [--quiet] [--workers N]
 
   --book F        book.json: clients, subaccounts, collateral, positions, insurance fund
   --market F      market.json: prices, vols, ADV and depth per asset
@@ -19,6 +20,8 @@ const HELP = `Usage: marginfall calc --book F --market F --params F --scenarios 
   --out F         where to write result.json ("-" = stdout; default result.json)
   --summary       also print a plain-text risk summary (to stdout, or stderr when --out -)
   --quiet         no progress on stderr
+  --workers N     worker threads besides the main one (default: available cores − 1; 0 = one
+                  thread); the result is byte-identical for every N
 
 Exit codes: 0 done; 1 an input file, the output or the calculation failed (one line on stderr
 naming the file and field); 2 a wrong command line. Bad records do not stop the run: they are
@@ -35,12 +38,17 @@ export async function runCalcCommand(args: string[]): Promise<number> {
   if (missing.length > 0) throw new CliUsageError(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
   if (values.out === '') throw new CliUsageError('--out needs a file path, or "-" for stdout');
   const files = values as DocumentFiles & { out: string };
+  const workers = parseWorkerCount(values.workers);
 
   const documents = await readDocuments(files);
   const showProgress = !values.quiet;
   let result: CalculationResult;
   try {
-    result = calculate(documents, { onProgress: stderrProgress(showProgress) });
+    const onProgress = stderrProgress(showProgress);
+    result =
+      workers === 0
+        ? calculate(documents, { onProgress })
+        : await calculateWithWorkers(documents, { workers, onProgress });
   } catch (error) {
     throw withFileContext(error, files);
   } finally {
@@ -69,11 +77,20 @@ function parseCalcArgs(args: string[]) {
       out: { type: 'string', default: 'result.json' },
       summary: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
     allowPositionals: false,
   }).values;
+}
+
+/** `--workers N`: a whole number from 0 to 64; absent = available cores − 1. */
+function parseWorkerCount(text: string | undefined): number {
+  if (text === undefined) return defaultWorkerCount();
+  const count = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(count <= 64)) throw new CliUsageError(`--workers must be a whole number from 0 to 64, got "${text}"`);
+  return count;
 }
 
 async function writeResultFile(path: string, text: string): Promise<void> {
