@@ -1,4 +1,4 @@
-import { Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { Alerts } from './constructs/alerts.js';
@@ -93,6 +93,13 @@ export class MarginfallStack extends Stack {
     });
     this.wireFunctions(fns, settings);
     acknowledgeNagFindings(this, this);
+
+    // What an operator needs after a deployment (`marginfall load` and the API client take these).
+    new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url });
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'ReportsBucketName', { value: this.storage.reportsBucket.bucketName });
+    new CfnOutput(this, 'StateMachineArn', { value: this.orchestration.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
   }
 
   /** Environment and permissions per function: the contract's "needs" column. */

@@ -214,7 +214,7 @@ export function readSettings(lookup: ContextLookup): MarginfallSettings {
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     mapMaxConcurrency: integer('mapMaxConcurrency', 40, 1, 1000),
     chunkTasks: integer('chunkTasks', 8, 1, 1000),
-    computeMemoryMb: integer('computeMemoryMb', 4096, 1769, 10_240),
+    computeMemoryMb: integer('computeMemoryMb', 3008, 1769, 10_240),
     apiRateLimit,
     apiBurstLimit: integer('apiBurstLimit', 2 * apiRateLimit, 1, 10_000),
     linkTtlSeconds: integer('linkTtlSeconds', 900, 60, 43_200),

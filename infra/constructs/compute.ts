@@ -1,13 +1,16 @@
 /**
  * The Lambda functions: one per handler in functions/handlers/<name>/handler.ts, bundled by
- * esbuild as ES modules for Node.js 22 on ARM64 (Graviton: about 20 % cheaper per GB-second than
- * x86 and as fast for this arithmetic). Each gets only the environment variables and
- * permissions its step needs (contract table in infra/README.md).
+ * esbuild as ES modules for Node.js 22 on ARM64 (Graviton: 20 % cheaper per GB-second than x86;
+ * the code is pure JavaScript, no native modules). Each gets only the environment variables
+ * and permissions its step needs (table in infra/README.md).
  *
  * Sizing (memory buys CPU: 1,769 MB = 1 vCPU, up to 6 vCPUs at 10,240 MB):
- * - compute-chunk: the staged book and market of the run in memory plus the cascade's
- *   typed arrays; worker threads use the extra vCPUs. Default 4,096 MB (≈ 2.3 vCPUs), 15 minutes
- *   (the Lambda maximum: a chunk of reverse-stress searches on a large book is the longest task).
+ * - compute-chunk: validates and prepares the staged book, then runs its share of the
+ *   cascades on one thread (worker threads are not used in a chunk: chunks are the
+ *   parallelism). Measured here: 100k clients, 40 runs + reverse stress in one process peak at
+ *   456 MB RSS and 35 s of one core. Default 3,008 MB (≈ 1.7 vCPUs: the second one takes
+ *   garbage collection and JSON parsing off the main thread; headroom for 300k-client books),
+ *   15 minutes (the Lambda maximum: a reverse-stress chunk on a large book is the longest task).
  * - publish-report: merges every chunk's output, builds the report and renders the PDF
  *   (font parsing and layout are CPU-bound): 3,008 MB, 5 minutes.
  * - stage-run: reads the whole snapshot (≈ 150,000 items at 100k clients) and writes it to the

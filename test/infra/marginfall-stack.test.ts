@@ -355,7 +355,7 @@ describe('environment of each function', () => {
       'daily-run': [256, 60],
       api: [256, 29],
       'stage-run': [2048, 600],
-      'compute-chunk': [4096, 900],
+      'compute-chunk': [3008, 900],
       'publish-report': [3008, 300],
       'email-report': [512, 120],
       'finish-run': [256, 60],

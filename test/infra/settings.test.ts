@@ -32,7 +32,7 @@ describe('readSettings', () => {
       logRetentionDays: 90,
       mapMaxConcurrency: 40,
       chunkTasks: 8,
-      computeMemoryMb: 4096,
+      computeMemoryMb: 3008,
       apiRateLimit: 10,
       apiBurstLimit: 20,
       linkTtlSeconds: 900,
