@@ -303,19 +303,18 @@ describe('a run that cannot be published', () => {
       const staged = await stageRun(stack.deps, { runId });
       for (const chunkId of staged.chunkIds) await computeChunk(stack.deps, { runId, chunkId });
       // The process stops between the archive and the run record.
-      const stopping = {
+      const stopping: PipelineDeps = {
         ...stack.deps,
         runs: {
-          ...stack.runs,
-          get: (id: string) => stack.runs.get(id),
+          create: (run) => stack.runs.create(run),
+          get: (id) => stack.runs.get(id),
+          listByAsOf: (asOf) => stack.runs.listByAsOf(asOf),
           update: async () => {
             throw new Error('process stopped');
           },
         },
       };
-      await expect(publishReport(stopping as typeof stack.deps, { runId })).rejects.toThrow(
-        'process stopped',
-      );
+      await expect(publishReport(stopping, { runId })).rejects.toThrow('process stopped');
       const archived = await stack.reports.listDay(PIPELINE_AS_OF);
       expect(archived.map((r) => r.runId)).toEqual([runId]);
       expect((await stack.runs.get(runId)).report).toBeUndefined();
