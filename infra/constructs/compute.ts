@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { LogLevel } from '../settings.js';
@@ -109,7 +109,7 @@ export class Compute extends Construct {
 
   private createHandlerFunction(name: HandlerName, sizing: Sizing, props: ComputeProps): NodejsFunction {
     const scope = new Construct(this, name);
-    // Explicit log group (retention, RETAIN-free cleanup) and role (no managed policies): the
+    // Explicit log group (retention from settings, deleted with the stack) and role (no managed policies): the
     // role can write to this group and nothing else until a construct grants more.
     const logGroup = new LogGroup(scope, 'Logs', {
       retention: props.logRetention,
@@ -120,7 +120,6 @@ export class Compute extends Construct {
       description: `Marginfall ${name} (${props.stage})`,
     });
     logGroup.grantWrite(role);
-    const renders = RENDERING_HANDLERS.has(name);
     return new NodejsFunction(scope, 'Function', {
       entry: join(props.handlersDir, name, 'handler.ts'),
       handler: 'handler',
@@ -143,30 +142,39 @@ export class Compute extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies bundled into an ES module still call require().
-        banner:
-          "import { createRequire as marginfallCreateRequire } from 'node:module'; const require = marginfallCreateRequire(import.meta.url);",
-        bundleAwsSDK: true,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        keepNames: true,
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) =>
-            renders
-              ? REPORT_FONT_FILES.map(
-                  (file) =>
-                    `cp "${inputDir}/node_modules/dejavu-fonts-ttf/ttf/${file}" "${outputDir}/${file}"`,
-                )
-              : [],
-        },
-      },
+      bundling: bundlingFor(name),
     });
   }
+}
+
+/**
+ * esbuild options of a handler's bundle: an ES module for Node.js 22 (`index.mjs`), packages'
+ * ESM builds first, a `require` for the CommonJS dependencies, and for the functions that render
+ * PDFs the report fonts copied beside the bundle.
+ */
+export function bundlingFor(name: HandlerName): BundlingOptions {
+  const renders = RENDERING_HANDLERS.has(name);
+  return {
+    format: OutputFormat.ESM,
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    // CommonJS dependencies bundled into an ES module still call require().
+    banner:
+      "import { createRequire as marginfallCreateRequire } from 'node:module'; const require = marginfallCreateRequire(import.meta.url);",
+    bundleAwsSDK: true,
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    keepNames: true,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) =>
+        renders
+          ? REPORT_FONT_FILES.map(
+              (file) => `cp "${inputDir}/node_modules/dejavu-fonts-ttf/ttf/${file}" "${outputDir}/${file}"`,
+            )
+          : [],
+    },
+  };
 }

@@ -4,14 +4,13 @@
  * empty: the functions are still defined from their entry paths), no CloudFormation
  * validation plugin, and a temporary output directory removed by `dispose`.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { HANDLER_NAMES } from '../../infra/constructs/compute.js';
 import { MarginfallStack } from '../../infra/marginfall-stack.js';
 import { readSettings } from '../../infra/settings.js';
 
@@ -38,20 +37,18 @@ export interface CfnResource {
 /** Synthesises the stack with these context values (as `-c key=value` would give them). */
 export function synthStack(context: Readonly<Record<string, string>> = {}): SynthesisedStack {
   const outdir = mkdtempSync(join(tmpdir(), 'marginfall-cdk-'));
-  const temporary = [outdir];
-  const dispose = () => {
-    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-  };
+  const dispose = () => rmSync(outdir, { recursive: true, force: true });
   try {
     const app = new App({
       outdir,
       builtinCloudFormationValidation: false,
       context: { 'aws:cdk:bundling-stacks': [], ...context },
     });
-    const handlers = handlerEntries(temporary);
+    // The real entry paths: a missing handler fails here (NodejsFunction checks the file exists).
     const stack = new MarginfallStack(app, 'MarginfallTest', {
       settings: readSettings((key) => app.node.tryGetContext(key)),
-      ...handlers,
+      projectRoot: PROJECT_ROOT,
+      handlersDir: HANDLERS_DIR,
       env: { account: '123456789012', region: 'eu-west-2' },
     });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -69,23 +66,4 @@ export function synthStack(context: Readonly<Record<string, string>> = {}): Synt
     dispose();
     throw error;
   }
-}
-
-/**
- * The real handlers when all exist; otherwise empty stand-ins in the output directory (the
- * entries are only checked for existence, never bundled, here).
- */
-function handlerEntries(temporary: string[]): { projectRoot: string; handlersDir: string } {
-  if (HANDLER_NAMES.every((name) => existsSync(join(HANDLERS_DIR, name, 'handler.ts')))) {
-    return { projectRoot: PROJECT_ROOT, handlersDir: HANDLERS_DIR };
-  }
-  const root = mkdtempSync(join(tmpdir(), 'marginfall-handlers-'));
-  temporary.push(root);
-  const handlersDir = join(root, 'handlers');
-  for (const name of HANDLER_NAMES) {
-    mkdirSync(join(handlersDir, name), { recursive: true });
-    writeFileSync(join(handlersDir, name, 'handler.ts'), 'export const handler = async () => ({});\n');
-  }
-  writeFileSync(join(root, 'package-lock.json'), '{}\n');
-  return { projectRoot: root, handlersDir };
 }
