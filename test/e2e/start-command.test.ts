@@ -76,4 +76,39 @@ describe('marginfall start --no-serve', () => {
     expect(stackFrames(bad.stderr)).toEqual([]);
     expect(processesMentioning(workspace.dir)).toEqual([]);
   }, 120_000);
+
+  it('backfill makes the missing days, skips reported ones (resumable), and --force re-runs a day on demand', async () => {
+    const backfill = await workspace.run(
+      ['backfill', '--from', '2026-11-29', '--to', '2026-11-30', '--clients', '50'],
+      {
+        timeoutMs: 110_000,
+      },
+    );
+    expect(backfill.stderr).toBe('');
+    expect(backfill.code).toBe(0);
+    const lines = backfill.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('2026-11-29  seeded 50 synthetic clients');
+    expect(lines[1]).toMatch(
+      /^2026-11-29 {2}done {4}run 2026-11-29-daily-[0-9a-f]{12}, worst bad debt \$[\d,]+ \(\S+\) in [\d.]+ s$/,
+    );
+    expect(lines[2]).toMatch(/^2026-11-30 {2}skipped reported by run 2026-11-30-daily-[0-9a-f]{12}$/);
+    expect(lines[3]).toBe('2 days: 1 reported, 1 skipped, 0 failed');
+
+    const forced = await workspace.run(
+      ['backfill', '--from', '2026-11-30', '--to', '2026-11-30', '--force'],
+      {
+        timeoutMs: 110_000,
+      },
+    );
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/^2026-11-30 {2}done {4}run 2026-11-30-adhoc-[a-z0-9]+, /m);
+    expect(forced.stdout).toContain('1 day: 1 reported, 0 skipped, 0 failed');
+
+    const reversed = await workspace.run(['backfill', '--from', '2026-11-30', '--to', '2026-11-29']);
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr.split('\n')[0]).toBe(
+      'marginfall backfill: --to (2026-11-29) is before --from (2026-11-30)',
+    );
+    expect(processesMentioning(workspace.dir)).toEqual([]);
+  }, 150_000);
 });
