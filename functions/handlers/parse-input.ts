@@ -24,13 +24,15 @@ const ARTICLE_AN = /^[aeiou]/;
 
 function describeIssue(issue: z.core.$ZodIssue): InputProblem {
   const field = formatPath(issue.path);
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+    return { field, reason: 'is required' };
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
       return { field: formatPath([...issue.path, key]), reason: 'is not a known field' };
     }
     case 'invalid_type': {
-      if (issue.input === undefined) return { field, reason: 'is required' };
       if (!issue.message.startsWith('Invalid input')) return { field, reason: issue.message };
       const expected = String(issue.expected);
       return { field, reason: `must be ${ARTICLE_AN.test(expected) ? 'an' : 'a'} ${expected}` };
