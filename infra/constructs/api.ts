@@ -35,7 +35,11 @@ export interface ApiProps {
 }
 
 const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}$';
-const ID_LIST = { type: JsonSchemaType.ARRAY, items: { type: JsonSchemaType.STRING }, maxItems: 10_000 };
+const idList = (maxItems: number) => ({
+  type: JsonSchemaType.ARRAY,
+  items: { type: JsonSchemaType.STRING },
+  maxItems,
+});
 
 export class Api extends Construct {
   readonly restApi: RestApi;
@@ -81,8 +85,9 @@ export class Api extends Construct {
       restApi: this.restApi,
       validateRequestParameters: true,
     });
-    // The shape of RunRequest that callers send (functions/core/pipeline/contracts.ts); the
-    // handler fills reportType and trigger. Field contents are the handler schema's business.
+    // The body of POST /runs (functions/core/api/api-request.ts RunRequestBody): the gateway
+    // refuses what is not such an object before a Lambda runs; the handler's strict zod schema
+    // then checks every field and names the one at fault (unknown fields included).
     const runRequestModel = this.restApi.addModel('RunRequest', {
       contentType: 'application/json',
       description: 'An on-demand run request',
@@ -91,11 +96,11 @@ export class Api extends Construct {
         required: ['asOf'],
         properties: {
           asOf: { type: JsonSchemaType.STRING, pattern: ISO_DATE },
-          scenarioIds: ID_LIST,
-          inlineScenarios: { type: JsonSchemaType.ARRAY, items: { type: JsonSchemaType.OBJECT } },
-          regimes: ID_LIST,
-          clientIds: ID_LIST,
-          paramsOverride: { type: JsonSchemaType.OBJECT },
+          scenarioIds: idList(200),
+          scenarios: { type: JsonSchemaType.ARRAY, items: { type: JsonSchemaType.OBJECT }, maxItems: 200 },
+          regimes: idList(4),
+          clientIds: idList(10_000),
+          params: { type: JsonSchemaType.OBJECT },
         },
       },
     });
@@ -111,6 +116,7 @@ export class Api extends Construct {
     });
     this.restApi.root.addResource('reports').addMethod('GET', integration, {
       requestValidator: parameterValidator,
+      // Declared, not required here: the handler refuses a missing asOf with a message naming it.
       requestParameters: { 'method.request.querystring.asOf': false },
     });
     this.restApi.root.addResource('scenarios').addMethod('GET', integration);

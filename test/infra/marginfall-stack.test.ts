@@ -448,7 +448,15 @@ describe('API', () => {
     );
     expect(validator![1].ValidateRequestBody).toBe(true);
     const model = resourcesOfType('AWS::ApiGateway::Model')[0]![1];
-    expect(model.Schema).toMatchObject({ type: 'object', required: ['asOf'] });
+    expect(model.Schema).toMatchObject({
+      type: 'object',
+      required: ['asOf'],
+      properties: { asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
+    });
+    // The fields of RunRequestBody (functions/core/api/api-request.ts), no others.
+    expect(Object.keys((model.Schema as { properties: Json }).properties).sort()).toEqual(
+      ['asOf', 'clientIds', 'params', 'regimes', 'scenarioIds', 'scenarios'].sort(),
+    );
     const get = methods.find((method) =>
       JSON.stringify(method.RequestParameters ?? {}).includes('path.runId'),
     );
