@@ -48,6 +48,16 @@ async function newStack(chunkTasks: number, cachePrepared = true) {
 
 const DAILY = { asOf: PIPELINE_AS_OF, reportType: 'daily', trigger: 'schedule' } as const;
 
+/** An on-demand run of one scenario on a small book, not launched: the test runs its steps. */
+async function requestStepByStepRun(stack: PipelineStack, clients: number) {
+  await stack.loadSyntheticSnapshot({ clients });
+  const { state } = await requestRun(
+    { ...stack.deps, launcher: { launch: async () => {} } },
+    { asOf: PIPELINE_AS_OF, reportType: 'on-demand', trigger: 'cli', scenarioIds: ['uniform-down-20'] },
+  );
+  return state;
+}
+
 describe('a daily run', () => {
   let stack: PipelineStack;
   let runId: string;
@@ -272,11 +282,7 @@ describe('a run that cannot be published', () => {
   it('refuses to publish while a chunk has no outputs', async () => {
     const stack = await newStack(4);
     try {
-      await stack.loadSyntheticSnapshot({ clients: 10 });
-      const { state } = await requestRun(
-        { ...stack.deps, launcher: { launch: async () => {} } },
-        { asOf: PIPELINE_AS_OF, reportType: 'on-demand', trigger: 'cli', scenarioIds: ['uniform-down-20'] },
-      );
+      const state = await requestStepByStepRun(stack, 10);
       const staged = await stageRun(stack.deps, { runId: state.runId });
       expect(staged.chunkIds).toEqual([0, 1, 2]); // down, up, the 4 runs
       await computeChunk(stack.deps, { runId: state.runId, chunkId: 0 });
@@ -294,11 +300,7 @@ describe('a run that cannot be published', () => {
   it('adopts the archived report when publish stopped after archiving it', async () => {
     const stack = await newStack(50);
     try {
-      await stack.loadSyntheticSnapshot({ clients: 8 });
-      const { state } = await requestRun(
-        { ...stack.deps, launcher: { launch: async () => {} } },
-        { asOf: PIPELINE_AS_OF, reportType: 'on-demand', trigger: 'cli', scenarioIds: ['uniform-down-20'] },
-      );
+      const state = await requestStepByStepRun(stack, 8);
       const { runId } = state;
       const staged = await stageRun(stack.deps, { runId });
       for (const chunkId of staged.chunkIds) await computeChunk(stack.deps, { runId, chunkId });
