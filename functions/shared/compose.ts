@@ -41,6 +41,7 @@ import { SfnRunLauncher } from '../adapters/sfn-run-launcher.js';
 import { SystemClock } from '../adapters/system-clock.js';
 import type { ApiDeps } from '../core/api/api-deps.js';
 import type { PipelineDeps } from '../core/pipeline/deps.js';
+import { PreparedCalculationCache } from '../core/pipeline/prepared-cache.js';
 import { runPipeline } from '../core/pipeline/run-pipeline.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { ReportMailer } from '../core/ports/report-mailer.js';
@@ -192,6 +193,9 @@ export function composeFromConfig(config: MarginfallConfig, options: ComposeOpti
       : { classification: config.pipeline.classification }),
     defaultScenarioIds: scenarioLibrary.scenarios.map((scenario) => scenario.id),
     emailMaxAttachmentBytes: config.email.maxAttachmentBytes,
+    // One run's prepared calculation, reused by the next steps of that run in this process
+    // (a warm Lambda taking several chunks of one run; every step of an in-process run).
+    preparedCalculations: new PreparedCalculationCache(1),
   };
   return {
     config,
