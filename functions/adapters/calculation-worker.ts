@@ -1,14 +1,14 @@
 /**
- * Body of one calculation worker thread (see worker-pool-calculator.ts). Receives the four
- * documents once, prepares the same engine as the main thread, then runs the tasks it is sent
- * and posts their outputs back. Holds no state besides the prepared calculation.
+ * Body of one calculation worker thread (see worker-pool-calculator.ts). Receives the main
+ * thread's preparation once (the engine's parts and the small documents: the book is not
+ * validated again), then runs the tasks it is sent and posts their outputs back. Holds no
+ * state besides the prepared calculation.
  */
 import { parentPort } from 'node:worker_threads';
 import {
-  type CalculationDocuments,
   type CalculationTask,
   type PreparedCalculation,
-  prepareCalculation,
+  prepareFromTransfer,
   runTask,
 } from '../core/calculation/calculate.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -30,11 +30,7 @@ function failure(error: unknown): WorkerReply {
 port.on('message', (request: WorkerRequest) => {
   try {
     if (request.type === 'prepare') {
-      const documents: CalculationDocuments = request.documents;
-      prepared = prepareCalculation(documents, {
-        skipReverseStress: request.skipReverseStress,
-        skipMargin: true,
-      });
+      prepared = prepareFromTransfer(request.transfer);
       reply({ type: 'ready' });
     } else {
       if (!prepared) throw new Error('task before prepare');

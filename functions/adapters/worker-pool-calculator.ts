@@ -1,11 +1,13 @@
 /**
  * The calculation spread over worker threads: scenario × regime runs and the two reverse-stress
- * searches are independent (MODEL.md §6–§7), so each thread prepares the same engine from the
- * same documents and takes tasks from one queue until it is empty. The main thread works too.
+ * searches are independent (MODEL.md §6–§7). The main thread validates the documents and
+ * builds the engine once, sends its parts (typed arrays) to each thread, which builds the same
+ * engine from them, and every thread takes tasks from one queue until it is empty. The main
+ * thread works too.
  *
  * The result is assembled by task identity, not arrival order, so it is byte-identical to
  * `calculate()` in one thread (test/adapters/worker-pool-calculator.test.ts checks this).
- * Memory: every thread holds its own engine (about 2.5 KB per client).
+ * Memory: every thread holds its own engine's arrays; only the main thread holds the book.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -19,6 +21,8 @@ import {
   prepareCalculation,
   runTask,
   type TaskOutput,
+  transferOf,
+  withMarginBlock,
 } from '../core/calculation/calculate.js';
 import type { CalculationResult } from '../core/calculation/result.js';
 import { MarginfallError } from '../core/errors.js';
@@ -63,14 +67,16 @@ export async function calculateWithWorkers(
   const progress = options.onProgress ?? (() => {});
   const workers = Array.from({ length: workerCount }, startWorker);
   try {
-    const skipReverseStress = options.skipReverseStress ?? false;
+    // Validation and margin units once, here (bad input fails here, as in one thread); the
+    // workers receive the engine's parts and start on the tasks while this thread computes
+    // the margin block.
+    const withoutMargin = prepareCalculation(documents, { ...options, skipMargin: true });
+    const transfer = transferOf(documents, withoutMargin);
     for (const worker of workers) {
-      const request: WorkerRequest = { type: 'prepare', documents, skipReverseStress };
+      const request: WorkerRequest = { type: 'prepare', transfer };
       worker.postMessage(request);
     }
-    // Preparing here while the workers prepare too: the main thread's validation is the one
-    // whose errors (bad input) the caller sees.
-    const prepared = prepareCalculation(documents, options);
+    const prepared = withMarginBlock(withoutMargin, options);
     return await runTasks(prepared, workers, progress);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));

@@ -1,12 +1,8 @@
 /** Messages between the worker pool and its calculation workers. */
-import type { CalculationDocuments, CalculationTask, TaskOutput } from '../core/calculation/calculate.js';
+import type { CalculationTask, PreparationTransfer, TaskOutput } from '../core/calculation/calculate.js';
 
 export type WorkerRequest =
-  | {
-      readonly type: 'prepare';
-      readonly documents: CalculationDocuments;
-      readonly skipReverseStress: boolean;
-    }
+  | { readonly type: 'prepare'; readonly transfer: PreparationTransfer }
   | { readonly type: 'task'; readonly task: CalculationTask };
 
 export type WorkerReply =

@@ -1,11 +1,18 @@
 /**
  * The calculation spread over worker threads gives the very bytes of the one-thread
- * calculation, and bad input fails the same way.
+ * calculation (a worker's preparation from the transferred engine parts runs every task as the
+ * main thread's does), and bad input fails the same way.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calculateWithWorkers } from '../../functions/adapters/worker-pool-calculator.js';
-import { calculate } from '../../functions/core/calculation/calculate.js';
+import {
+  calculate,
+  prepareCalculation,
+  prepareFromTransfer,
+  runTask,
+  transferOf,
+} from '../../functions/core/calculation/calculate.js';
 import { stringifyResult } from '../../functions/core/calculation/serialize.js';
 import { InvalidParamsError } from '../../functions/core/errors.js';
 import { scenarioLibrary } from '../../functions/core/scenarios/library.js';
@@ -51,6 +58,22 @@ describe('calculateWithWorkers', () => {
     expect(phases).toEqual(['validate', 'prepare', 'margin', 'scenarios', 'reverse-stress']);
     expect(runsDone).toEqual(Array.from({ length: serial.runs.length + 1 }, (_, i) => i));
     expect(reverseDone.at(-1)).toBe(2);
+  }, 120_000);
+
+  it('a worker’s preparation, built from the transferred parts without the book, runs every task alike', () => {
+    const { book, market } = generateSyntheticBook({ clients: 300, seed: 'transfer', asOf: '2026-11-30' });
+    const documents = { book, market, params: readJson('params.reference.json'), scenarios: scenarioLibrary };
+    const prepared = prepareCalculation(documents);
+    // structuredClone is what postMessage does to the transfer.
+    const received = prepareFromTransfer(structuredClone(transferOf(documents, prepared)));
+    expect(received.tasks).toEqual(prepared.tasks);
+    expect(received.inputs.book.clients.map((c) => c.id)).toEqual(
+      prepared.inputs.book.clients.map((c) => c.id),
+    );
+    expect(received.inputs.book.clients.every((c) => c.subaccounts.length === 0)).toBe(true);
+    for (const task of prepared.tasks) {
+      expect(runTask(received, task)).toEqual(runTask(prepared, task));
+    }
   }, 120_000);
 
   it('reports invalid input as the one-thread calculation does, and stops its workers', async () => {

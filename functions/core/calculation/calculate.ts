@@ -3,7 +3,14 @@
  * (rejecting bad records with their paths), then computes the margin block, every
  * scenario × regime cascade, and the reverse stress thresholds.
  */
-import { ContagionEngine, lossFigures, type ScenarioRun, topIndices } from '../engine/engine.js';
+import type { IsoDate } from '../dates.js';
+import {
+  ContagionEngine,
+  type EngineParts,
+  lossFigures,
+  type ScenarioRun,
+  topIndices,
+} from '../engine/engine.js';
 import type { ReverseStressSide } from '../engine/reverse-stress.js';
 import type { Book } from '../model/book.js';
 import type { Market } from '../model/market.js';
@@ -159,8 +166,8 @@ export interface PreparedCalculation {
 
 export interface PrepareOptions extends CalculationOptions {
   /**
-   * Leave `margin` empty: for a thread that only runs tasks (worker-pool-calculator.ts), whose
-   * margin block is never read. The result is assembled from a preparation without it.
+   * Leave `margin` empty (add it later with withMarginBlock): the worker pool hands the
+   * engine's parts to its threads before the margin block is computed.
    */
   readonly skipMargin?: boolean;
 }
@@ -174,25 +181,92 @@ export function prepareCalculation(
   const inputs = validateInputs(documents);
   progress({ phase: 'prepare', done: 0, total: 1 });
   const engine = new ContagionEngine(inputs.book, inputs.market, inputs.params);
-  const { regimes } = inputs.params;
+  const prepared = { inputs, engine, margin: {}, tasks: taskList(inputs, options.skipReverseStress) };
+  return options.skipMargin ? prepared : withMarginBlock(prepared, options);
+}
+
+/** The preparation with its margin block (MODEL.md §8) computed. */
+export function withMarginBlock(
+  prepared: PreparedCalculation,
+  options: CalculationOptions = {},
+): PreparedCalculation {
+  const progress = options.onProgress ?? (() => {});
+  const { engine } = prepared;
+  const { regimes } = prepared.inputs.params;
+  // as-is last: its units are then read from the standard and portfolio snapshots.
+  const computed = new Map<Regime, MarginBlock>();
+  const order = [...regimes.filter((r) => r !== 'as-is'), ...regimes.filter((r) => r === 'as-is')];
+  order.forEach((regime, i) => {
+    progress({ phase: 'margin', done: i, total: regimes.length, label: regime });
+    computed.set(regime, engine.marginSummary(regime));
+  });
   const margin: Partial<Record<Regime, MarginBlock>> = {};
-  if (!options.skipMargin) {
-    // as-is last: its units are then read from the standard and portfolio snapshots.
-    const computed = new Map<Regime, MarginBlock>();
-    const order = [...regimes.filter((r) => r !== 'as-is'), ...regimes.filter((r) => r === 'as-is')];
-    order.forEach((regime, i) => {
-      progress({ phase: 'margin', done: i, total: regimes.length, label: regime });
-      computed.set(regime, engine.marginSummary(regime));
-    });
-    for (const regime of regimes) margin[regime] = computed.get(regime)!;
-  }
+  for (const regime of regimes) margin[regime] = computed.get(regime)!;
+  return { ...prepared, margin };
+}
+
+function taskList(inputs: ValidatedInputs, skipReverseStress = false): CalculationTask[] {
   const tasks: CalculationTask[] = [];
-  if (!options.skipReverseStress) {
+  if (!skipReverseStress) {
     tasks.push({ kind: 'reverse-stress', side: 'down' }, { kind: 'reverse-stress', side: 'up' });
   }
-  const runCount = inputs.scenarios.length * regimes.length;
+  const runCount = inputs.scenarios.length * inputs.params.regimes.length;
   for (let index = 0; index < runCount; index++) tasks.push({ kind: 'run', index });
-  return { inputs, engine, margin, tasks };
+  return tasks;
+}
+
+/**
+ * What another thread needs to run the tasks of a preparation without validating the book
+ * again: the small documents (market, params, scenarios, validated again there), the book's
+ * header and client ids, and the engine's parts (typed arrays). Structured-cloneable.
+ */
+export interface PreparationTransfer {
+  readonly market: unknown;
+  readonly params: unknown;
+  readonly scenarios: unknown;
+  readonly book: {
+    readonly asOf: IsoDate;
+    readonly insuranceFund: number;
+    readonly clientIds: readonly string[];
+  };
+  readonly parts: EngineParts;
+  readonly dataQuality: DataQuality;
+  readonly skipReverseStress: boolean;
+}
+
+export function transferOf(
+  documents: CalculationDocuments,
+  prepared: PreparedCalculation,
+): PreparationTransfer {
+  const { book, dataQuality } = prepared.inputs;
+  return {
+    market: documents.market,
+    params: documents.params,
+    scenarios: documents.scenarios,
+    book: { asOf: book.asOf, insuranceFund: book.insuranceFund, clientIds: book.clients.map((c) => c.id) },
+    parts: prepared.engine.parts,
+    dataQuality,
+    skipReverseStress: !prepared.tasks.some((task) => task.kind === 'reverse-stress'),
+  };
+}
+
+/**
+ * The preparation a transfer describes, for running tasks only: same engine, same tasks, no
+ * margin block; its book holds the clients' ids without their records.
+ */
+export function prepareFromTransfer(transfer: PreparationTransfer): PreparedCalculation {
+  const params = validateParams(transfer.params);
+  const log = new ValidationLog();
+  const market = validateMarket(transfer.market, log).market;
+  const scenarios = validateScenarios(transfer.scenarios, market, log).scenarios;
+  const book: Book = {
+    asOf: transfer.book.asOf,
+    insuranceFund: transfer.book.insuranceFund,
+    clients: transfer.book.clientIds.map((id) => ({ id, subaccounts: [] })),
+  };
+  const inputs: ValidatedInputs = { book, market, params, scenarios, log, dataQuality: transfer.dataQuality };
+  const engine = new ContagionEngine(book, market, params, true, transfer.parts);
+  return { inputs, engine, margin: {}, tasks: taskList(inputs, transfer.skipReverseStress) };
 }
 
 /** A human label for progress lines. */

@@ -92,6 +92,13 @@ interface RegimeSetup {
   readonly bounds: SlackBounds;
 }
 
+/** The instrument table and both groupings of margin units of one book. */
+export interface EngineParts {
+  readonly instruments: InstrumentTable;
+  readonly perVenue: MarginUnits;
+  readonly perClient: MarginUnits;
+}
+
 /** How many reverse-stress round-1 starts an engine keeps (about 12 bytes per unit each). */
 const REMEMBERED_STARTS = 4;
 
@@ -116,14 +123,31 @@ export class ContagionEngine {
     readonly params: RiskParams,
     /** Skip re-evaluating units provably far from liquidation (slack-bounds.ts); off = literal loop. */
     private readonly skipFarUnits = true,
+    /**
+     * The parts another engine built from the same book, market and params (`engine.parts`, as
+     * a worker thread receives them): then `book` needs only asOf, insuranceFund and the
+     * clients' ids, in order; their subaccounts are not read.
+     */
+    parts?: EngineParts,
   ) {
     this.universe = buildAssetUniverse(market, params);
-    const registry = new InstrumentRegistry(book.asOf, market.rate);
-    const instrumentOf = indexPositions(book, this.universe, registry);
-    this.instruments = registry.freeze();
-    this.perVenue = buildMarginUnits(book, this.universe, this.instruments, instrumentOf, 'venue');
-    this.perClient = buildMarginUnits(book, this.universe, this.instruments, instrumentOf, 'client');
+    if (parts) {
+      this.instruments = parts.instruments;
+      this.perVenue = parts.perVenue;
+      this.perClient = parts.perClient;
+    } else {
+      const registry = new InstrumentRegistry(book.asOf, market.rate);
+      const instrumentOf = indexPositions(book, this.universe, registry);
+      this.instruments = registry.freeze();
+      this.perVenue = buildMarginUnits(book, this.universe, this.instruments, instrumentOf, 'venue');
+      this.perClient = buildMarginUnits(book, this.universe, this.instruments, instrumentOf, 'client');
+    }
     this.baseState = new MarketState(this.universe, this.instruments, this.universe.price, this.universe.vol);
+  }
+
+  /** What the engine built from the book's records: plain data (typed arrays, strings) a thread can be sent. */
+  get parts(): EngineParts {
+    return { instruments: this.instruments, perVenue: this.perVenue, perClient: this.perClient };
   }
 
   /** Margin units, margin model and pre-scenario equity of a regime (MODEL.md §5). */
