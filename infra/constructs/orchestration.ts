@@ -6,8 +6,8 @@
  * task failures with exponential backoff and full jitter, except the typed errors that a retry
  * cannot cure (`NON_RETRYABLE_ERRORS`: bad input, no snapshot, no parameters, bad
  * configuration). Whatever still fails is caught, shaped into `{ runId, step, error: { name,
- * message } }` and handed to FailRun, then the execution ends in a Fail state carrying the
- * original error. Step payloads are pointers (run id, chunk ids): documents live in the work
+ * message } }` (the message read out of a Lambda error's JSON, without its stack trace) and
+ * handed to FailRun, then the execution ends in a Fail state carrying that error. Step payloads are pointers (run id, chunk ids): documents live in the work
  * bucket. The execution name is the run id, given by the starter (StartExecution is then
  * idempotent per run).
  *
@@ -114,15 +114,38 @@ export class Orchestration extends Construct {
     failRun.addCatch(failed, { errors: [Errors.ALL], resultPath: '$.failRunError' });
     failRun.next(failed);
 
-    /** A catch that shapes the error into FailInput for one step, then FailRun. */
-    const failStep = (step: StepName) =>
-      new Pass(this, `${step} failed`, {
+    // FailInput's message is the error's own message. A Lambda error's Cause is its JSON
+    // (errorType, errorMessage and the stack trace, which must not reach the run record), so
+    // errorMessage is read out of it; a service error's Cause (timeout, permissions) is text.
+    const toFailInput = (id: string, message: string) =>
+      new Pass(this, id, {
         parameters: {
           'runId.$': '$.runId',
-          step,
-          error: { 'name.$': '$.caught.Error', 'message.$': '$.caught.Cause' },
+          'step.$': '$.step',
+          error: { 'name.$': '$.caught.Error', 'message.$': message },
         },
       }).next(failRun);
+    const parseLambdaError = new Pass(this, 'Parse the Lambda error', {
+      parameters: { 'parsed.$': 'States.StringToJson($.caught.Cause)' },
+      resultPath: '$.lambdaError',
+    }).next(toFailInput('Lambda error message', '$.lambdaError.parsed.errorMessage'));
+    const readCause = new Choice(this, 'Lambda error?')
+      .when(
+        Condition.and(
+          Condition.isPresent('$.caught.Cause'),
+          Condition.isString('$.caught.Cause'),
+          Condition.stringMatches('$.caught.Cause', '{*"errorMessage"*}'),
+        ),
+        parseLambdaError,
+      )
+      .when(Condition.isString('$.caught.Cause'), toFailInput('Service error message', '$.caught.Cause'))
+      .otherwise(toFailInput('Error name only', '$.caught.Error'));
+
+    /** A catch target that names the step, then reads the error. */
+    const failStep = (step: StepName) =>
+      new Pass(this, `${step} failed`, {
+        parameters: { 'runId.$': '$.runId', step, 'caught.$': '$.caught' },
+      }).next(readCause);
     const catchInto = (step: StepName) => ({ errors: [Errors.ALL], resultPath: '$.caught' as const, step });
 
     const stage = this.invoke('Stage', fns.stage, {

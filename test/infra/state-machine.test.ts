@@ -32,7 +32,7 @@ interface StateDef {
   readonly ResultPath?: string | null;
   readonly Retry?: readonly Retrier[];
   readonly Catch?: readonly { ErrorEquals: string[]; ResultPath?: string; Next: string }[];
-  readonly Choices?: readonly { Variable: string; StringEquals: string; Next: string }[];
+  readonly Choices?: readonly (ChoiceRule & { Next: string })[];
   readonly Default?: string;
   readonly ItemsPath?: string;
   readonly ItemSelector?: Json;
@@ -40,6 +40,15 @@ interface StateDef {
   readonly ItemProcessor?: Machine;
   readonly ErrorPath?: string;
   readonly CausePath?: string;
+}
+
+interface ChoiceRule {
+  readonly Variable?: string;
+  readonly StringEquals?: string;
+  readonly StringMatches?: string;
+  readonly IsPresent?: boolean;
+  readonly IsString?: boolean;
+  readonly And?: readonly ChoiceRule[];
 }
 
 interface Machine {
@@ -106,16 +115,36 @@ function write(document: unknown, path: string | null | undefined, result: unkno
   return copy;
 }
 
+function resolvePath(path: string, input: unknown, context: Json): unknown {
+  const intrinsic = /^States\.StringToJson\((.+)\)$/.exec(path);
+  if (intrinsic) return JSON.parse(read(input, intrinsic[1]!) as string);
+  const value = path.startsWith('$$.') ? read(context, `$.${path.slice(3)}`) : read(input, path);
+  // Step Functions fails the state when a path matches nothing.
+  if (value === undefined) throw new Error(`States.Runtime: ${path} matches nothing`);
+  return value;
+}
+
+/** StringMatches: `*` matches any run of characters, everything else itself. */
+function matchesPattern(value: string, pattern: string): boolean {
+  const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${pattern.split('*').map(literal).join('.*')}$`, 's').test(value);
+}
+
+function holds(rule: ChoiceRule, input: unknown): boolean {
+  if (rule.And) return rule.And.every((inner) => holds(inner, input));
+  const value = read(input, rule.Variable!);
+  if (rule.IsPresent !== undefined) return (value !== undefined) === rule.IsPresent;
+  if (rule.IsString !== undefined) return (typeof value === 'string') === rule.IsString;
+  if (rule.StringEquals !== undefined) return value === rule.StringEquals;
+  if (rule.StringMatches !== undefined)
+    return typeof value === 'string' && matchesPattern(value, rule.StringMatches);
+  throw new Error(`choice rule ${JSON.stringify(rule)} is not interpreted here`);
+}
+
 function fill(template: Json, input: unknown, context: Json): Json {
   return Object.fromEntries(
     Object.entries(template).map(([key, value]) => {
-      if (key.endsWith('.$')) {
-        const path = value as string;
-        return [
-          key.slice(0, -2),
-          path.startsWith('$$.') ? read(context, `$.${path.slice(3)}`) : read(input, path),
-        ];
-      }
+      if (key.endsWith('.$')) return [key.slice(0, -2), resolvePath(value as string, input, context)];
       return [key, typeof value === 'object' && value !== null ? fill(value as Json, input, context) : value];
     }),
   );
@@ -177,9 +206,7 @@ function execute(
           );
           break;
         case 'Choice': {
-          const match = state.Choices!.find(
-            (choice) => read(document, choice.Variable) === choice.StringEquals,
-          );
+          const match = state.Choices!.find((choice) => holds(choice, document));
           name = match?.Next ?? state.Default!;
           continue;
         }
@@ -302,7 +329,7 @@ describe('definition', () => {
     }
   });
 
-  it('every step catches everything into its "<step> failed" state, which feeds FailRun, then Fail', () => {
+  it('every step catches everything into its "<step> failed" state, which reads the error for FailRun, then Fail', () => {
     const steps = {
       Stage: 'stage',
       Compute: 'compute',
@@ -316,9 +343,12 @@ describe('definition', () => {
       ]);
       expect(machine.States[`${step} failed`]).toMatchObject({
         Type: 'Pass',
-        Next: 'FailRun',
-        Parameters: { step, 'runId.$': '$.runId' },
+        Next: 'Lambda error?',
+        Parameters: { step, 'runId.$': '$.runId', 'caught.$': '$.caught' },
       });
+    }
+    for (const shaper of ['Lambda error message', 'Service error message', 'Error name only']) {
+      expect(machine.States[shaper], shaper).toMatchObject({ Type: 'Pass', Next: 'FailRun' });
     }
     expect(machine.States.FailRun).toMatchObject({ Next: 'Run failed', ResultPath: null });
     expect(machine.States.FailRun?.Catch).toEqual([
@@ -372,7 +402,15 @@ describe('walk-through', () => {
 
   it('a failing chunk: FailRun gets { runId, step: compute, error }, nothing is published, the execution fails with the error', () => {
     const calls: Invocation[] = [];
-    const cause = '{"errorType":"StagedObjectMissingError","errorMessage":"run r1: staged book is missing"}';
+    // A Lambda error's Cause as Step Functions passes it on: the runtime's JSON, trace included.
+    const cause = JSON.stringify({
+      errorType: 'StagedObjectMissingError',
+      errorMessage: 'run r1: staged book is missing',
+      trace: [
+        'StagedObjectMissingError: run r1: staged book is missing',
+        '    at getText (file:///var/task/index.mjs:1:2)',
+      ],
+    });
     const run = execute(
       machine,
       { runId: 'r1' },
@@ -386,9 +424,28 @@ describe('walk-through', () => {
     expect(calls.at(-1)?.event).toEqual({
       runId: 'r1',
       step: 'compute',
-      error: { name: 'StagedObjectMissingError', message: cause },
+      error: { name: 'StagedObjectMissingError', message: 'run r1: staged book is missing' },
     });
-    expect(run).toMatchObject({ status: 'FAILED', error: 'StagedObjectMissingError', cause });
+    expect(run).toMatchObject({
+      status: 'FAILED',
+      error: 'StagedObjectMissingError',
+      cause: 'run r1: staged book is missing',
+    });
+  });
+
+  it('a service error (a task timed out) reaches FailRun with its text cause as the message', () => {
+    const calls: Invocation[] = [];
+    const cause = 'Task timed out after 300.00 seconds';
+    execute(
+      machine,
+      { runId: 'r4' },
+      pipelineLambdas('daily', { fn: 'publish-report', error: new LambdaError('States.Timeout', cause) }),
+      calls,
+    );
+    expect(calls.at(-1)).toEqual({
+      fn: 'fail-run',
+      event: { runId: 'r4', step: 'publish', error: { name: 'States.Timeout', message: cause } },
+    });
   });
 
   it('a failing email step fails the run through FailRun with step email; finish never runs', () => {
