@@ -154,17 +154,21 @@ function header(event: ProxyEvent, name: string): string | undefined {
 }
 
 /**
- * Scheme, host and stage path the caller used (`https://abc.execute-api.eu-west-1.amazonaws.com/prod`):
- * the request context's path is the event's path behind the stage or base-path mapping.
+ * Scheme, host and stage path the caller used (`https://abc.execute-api.eu-west-1.amazonaws.com/prod`).
+ * Behind API Gateway (`requestContext.domainName` set) the request context's path is the event's
+ * path behind the stage or base-path mapping; without it (a gateway serving paths as they are,
+ * like the local one) the Host header and the bare path.
  */
 function publicBaseUrl(event: ProxyEvent): string {
+  const domainName = event.requestContext.domainName ?? undefined;
   const contextPath = event.requestContext.path ?? '';
-  const basePath = contextPath.endsWith(event.path)
-    ? contextPath.slice(0, contextPath.length - event.path.length)
-    : '';
-  const host = event.requestContext.domainName ?? header(event, 'host');
+  const basePath =
+    domainName !== undefined && contextPath.endsWith(event.path)
+      ? contextPath.slice(0, contextPath.length - event.path.length)
+      : '';
+  const host = domainName ?? header(event, 'host');
   if (host === undefined) return basePath;
-  const scheme = header(event, 'x-forwarded-proto') ?? (event.requestContext.domainName ? 'https' : 'http');
+  const scheme = header(event, 'x-forwarded-proto') ?? (domainName !== undefined ? 'https' : 'http');
   return `${scheme}://${host}${basePath}`;
 }
 
