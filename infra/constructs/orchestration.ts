@@ -12,11 +12,13 @@
  * idempotent per run).
  *
  * The schedule (EventBridge Scheduler, cron + IANA time zone, so the run follows daylight
- * saving) invokes daily-run with `{}`; it retries for up to an hour, then parks the event in
- * an encrypted dead-letter queue that the alerts watch.
+ * saving) invokes daily-run with `{}`; delivery is retried for up to an hour, and both an
+ * undeliverable event and a daily-run that still fails after Lambda's two retries end in an
+ * encrypted dead-letter queue that the alerts watch.
  */
 import { Duration, RemovalPolicy, TimeZone } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke as ScheduledLambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -224,6 +226,14 @@ export class Orchestration extends Construct {
         retryAttempts: 5,
         maxEventAge: Duration.hours(1),
       }),
+    });
+    // The scheduler invokes daily-run asynchronously, so the function's own failures never come
+    // back to the schedule's retry policy: Lambda retries them twice, then the event goes to
+    // the same dead-letter queue (and raises the same alarm).
+    props.dailyRun.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+      onFailure: new SqsDestination(this.scheduleDeadLetterQueue),
     });
   }
 

@@ -395,6 +395,17 @@ describe('schedule', () => {
       },
     });
   });
+
+  it('daily-run failures after Lambda’s own retries land in the same dead-letter queue', () => {
+    const dailyRunId = synth.logicalId(synth.stack.compute.functions['daily-run']);
+    const queueId = synth.logicalId(synth.stack.orchestration.scheduleDeadLetterQueue);
+    synth.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: dailyRunId },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+  });
 });
 
 describe('alarms', () => {
