@@ -21,17 +21,23 @@ export interface DailyRunResult {
 
 export async function handler(event: unknown, context?: Context): Promise<DailyRunResult> {
   if (context !== undefined) logger.addContext(context);
-  const { pipeline, config } = composition();
-  const { asOf } = parseDailyRunEvent(event);
-  const close = { cutoff: config.pipeline.eodCutoff, timeZone: config.pipeline.timeZone };
-  const { state, created } = await requestRun(pipeline, {
-    asOf: asOf ?? businessDateClosedAt(pipeline.clock.nowIso(), close),
-    reportType: 'daily',
-    trigger: asOf === undefined ? 'schedule' : 'backfill',
-  });
-  logger.info(created ? 'daily run requested' : 'daily run already requested', {
-    runId: state.runId,
-    asOf: state.asOf,
-  });
-  return { runId: state.runId, asOf: state.asOf, status: state.status, created };
+  try {
+    const { pipeline, config } = composition();
+    const { asOf } = parseDailyRunEvent(event);
+    const close = { cutoff: config.pipeline.eodCutoff, timeZone: config.pipeline.timeZone };
+    const { state, created } = await requestRun(pipeline, {
+      asOf: asOf ?? businessDateClosedAt(pipeline.clock.nowIso(), close),
+      reportType: 'daily',
+      trigger: asOf === undefined ? 'schedule' : 'backfill',
+    });
+    logger.info(created ? 'daily run requested' : 'daily run already requested', {
+      runId: state.runId,
+      asOf: state.asOf,
+    });
+    return { runId: state.runId, asOf: state.asOf, status: state.status, created };
+  } catch (error) {
+    // The scheduler retries, then parks the event in its dead-letter queue.
+    logger.error('daily run not requested', { error: error as Error });
+    throw error;
+  }
 }
