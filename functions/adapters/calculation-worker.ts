@@ -1,22 +1,15 @@
 /**
  * Body of one calculation worker thread (see worker-pool-calculator.ts). Receives the main
  * thread's preparation once (the engine's parts and the small documents: the book is not
- * validated again), then runs the tasks it is sent and posts their outputs back. Holds no
- * state besides the prepared calculation.
+ * validated again), then claims tasks from the shared counter, runs them and posts their
+ * outputs back until none is left.
  */
 import { parentPort } from 'node:worker_threads';
-import {
-  type CalculationTask,
-  type PreparedCalculation,
-  prepareFromTransfer,
-  runTask,
-} from '../core/calculation/calculate.js';
+import { prepareFromTransfer, runTask } from '../core/calculation/calculate.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('calculation-worker.ts runs only as a worker thread');
-
-let prepared: PreparedCalculation | undefined;
 
 function reply(message: WorkerReply): void {
   port?.postMessage(message);
@@ -29,13 +22,12 @@ function failure(error: unknown): WorkerReply {
 
 port.on('message', (request: WorkerRequest) => {
   try {
-    if (request.type === 'prepare') {
-      prepared = prepareFromTransfer(request.transfer);
-      reply({ type: 'ready' });
-    } else {
-      if (!prepared) throw new Error('task before prepare');
-      const task: CalculationTask = request.task;
-      reply({ type: 'done', output: runTask(prepared, task) });
+    const prepared = prepareFromTransfer(request.transfer);
+    const { tasks } = prepared;
+    for (;;) {
+      const index = Atomics.add(request.nextTask, 0, 1);
+      if (index >= tasks.length) break;
+      reply({ type: 'done', output: runTask(prepared, tasks[index]!) });
     }
   } catch (error) {
     reply(failure(error));

@@ -15,7 +15,6 @@ import {
   assembleResult,
   type CalculationDocuments,
   type CalculationOptions,
-  type CalculationTask,
   describeTask,
   type PreparedCalculation,
   prepareCalculation,
@@ -66,37 +65,73 @@ export async function calculateWithWorkers(
   const workerCount = options.workers ?? defaultWorkerCount();
   const progress = options.onProgress ?? (() => {});
   const workers = Array.from({ length: workerCount }, startWorker);
+  const replies = new ReplyBox(workers);
   try {
     // Validation and margin units once, here (bad input fails here, as in one thread); the
     // workers receive the engine's parts and start on the tasks while this thread computes
     // the margin block.
     const withoutMargin = prepareCalculation(documents, { ...options, skipMargin: true });
     const transfer = transferOf(documents, withoutMargin);
+    // Every thread claims the next task index itself, so no thread waits on another to be
+    // handed work (the main thread answers messages only between its own tasks).
+    const nextTask = new Int32Array(new SharedArrayBuffer(4));
     for (const worker of workers) {
-      const request: WorkerRequest = { type: 'prepare', transfer };
+      const request: WorkerRequest = { type: 'prepare', transfer, nextTask };
       worker.postMessage(request);
     }
     const prepared = withMarginBlock(withoutMargin, options);
-    return await runTasks(prepared, workers, progress);
+    return await runTasks(prepared, nextTask, replies, progress);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
+/** What the workers sent, kept until the main thread reads it between its own tasks. */
+class ReplyBox {
+  readonly outputs: TaskOutput[] = [];
+  failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(workers: readonly Worker[]) {
+    for (const worker of workers) {
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'done') this.outputs.push(reply.output);
+        else
+          this.failure ??= new CalculationWorkerError(
+            `a calculation worker failed: ${reply.name}: ${reply.message}`,
+          );
+        this.wake?.();
+      });
+      worker.on('error', (error) => {
+        this.failure ??= new CalculationWorkerError('a calculation worker stopped', { cause: error });
+        this.wake?.();
+      });
+    }
+  }
+
+  /** Resolves at the next reply or failure. */
+  next(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.wake = () => {
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+}
+
 async function runTasks(
   prepared: PreparedCalculation,
-  workers: readonly Worker[],
+  nextTask: Int32Array,
+  replies: ReplyBox,
   progress: NonNullable<CalculationOptions['onProgress']>,
 ): Promise<CalculationResult> {
-  const queue: CalculationTask[] = [...prepared.tasks];
+  const { tasks } = prepared;
   const outputs: TaskOutput[] = [];
-  const runTotal = prepared.tasks.filter((task) => task.kind === 'run').length;
-  const reverseTotal = prepared.tasks.length - runTotal;
+  const runTotal = tasks.filter((task) => task.kind === 'run').length;
+  const reverseTotal = tasks.length - runTotal;
   let runsDone = 0;
   let reverseDone = 0;
-  let failure: Error | undefined;
-  let busy = 0;
-  let wake: (() => void) | undefined;
 
   // Progress reads in the result's order whatever order tasks finish in: the runs, then the
   // reverse-stress search once every run is done (a side that finished earlier counts then).
@@ -117,49 +152,20 @@ async function runTasks(
       progress({ phase: 'reverse-stress', done: reverseDone, total: reverseTotal });
     }
   };
-  const dispatch = (worker: Worker) => {
-    const task = queue.shift();
-    if (!task) return;
-    busy++;
-    const request: WorkerRequest = { type: 'task', task };
-    worker.postMessage(request);
-  };
 
   progress({ phase: 'scenarios', done: 0, total: runTotal });
-  for (const worker of workers) {
-    worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'failed') {
-        failure ??= new CalculationWorkerError(
-          `a calculation worker failed: ${reply.name}: ${reply.message}`,
-        );
-      } else {
-        if (reply.type === 'done') {
-          busy--;
-          record(reply.output);
-        }
-        if (!failure) dispatch(worker);
-      }
-      wake?.();
-    });
-    worker.on('error', (error) => {
-      failure ??= new CalculationWorkerError('a calculation worker stopped', { cause: error });
-      wake?.();
-    });
-  }
-
-  while (!failure) {
-    const task = queue.shift();
-    if (task) {
-      record(runTask(prepared, task));
-      await yieldToEventLoop(); // let idle workers take the next tasks
-      continue;
+  let read = 0;
+  for (;;) {
+    while (read < replies.outputs.length) record(replies.outputs[read++]!);
+    if (replies.failure) throw replies.failure;
+    if (outputs.length === tasks.length) break;
+    const index = Atomics.add(nextTask, 0, 1);
+    if (index < tasks.length) {
+      record(runTask(prepared, tasks[index]!));
+      await yieldToEventLoop(); // read what the workers sent meanwhile
+    } else {
+      await replies.next(); // every task is taken: wait for the workers' last outputs
     }
-    if (busy === 0) break;
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-    });
-    wake = undefined;
   }
-  if (failure) throw failure;
   return assembleResult(prepared, outputs);
 }
