@@ -42,20 +42,37 @@ export interface MarginUnits {
   readonly posEntry: Float64Array;
 }
 
-/** Growable columns, converted to typed arrays once the book is read. */
+/** Columns filled up to their counts, sized from the book beforehand (no growth, no copies). */
 class UnitColumns {
-  client: number[] = [];
-  venue: (string | null)[] = [];
-  ownMode: number[] = [];
-  locked: number[] = [];
-  colStart: number[] = [0];
-  colAsset: number[] = [];
-  colQty: number[] = [];
-  posStart: number[] = [0];
-  posInstr: number[] = [];
-  posAsset: number[] = [];
-  posQty: number[] = [];
-  posEntry: number[] = [];
+  units = 0;
+  positions = 0;
+  balances = 0;
+  readonly client: Int32Array;
+  readonly venue: (string | null)[] = [];
+  readonly ownMode: Uint8Array;
+  readonly locked: Float64Array;
+  readonly colStart: Int32Array;
+  readonly colAsset: Int32Array;
+  readonly colQty: Float64Array;
+  readonly posStart: Int32Array;
+  readonly posInstr: Int32Array;
+  readonly posAsset: Int32Array;
+  readonly posQty: Float64Array;
+  readonly posEntry: Float64Array;
+
+  constructor(units: number, positions: number, balances: number) {
+    this.client = new Int32Array(units);
+    this.ownMode = new Uint8Array(units);
+    this.locked = new Float64Array(units);
+    this.colStart = new Int32Array(units + 1);
+    this.posStart = new Int32Array(units + 1);
+    this.colAsset = new Int32Array(balances);
+    this.colQty = new Float64Array(balances);
+    this.posInstr = new Int32Array(positions);
+    this.posAsset = new Int32Array(positions);
+    this.posQty = new Float64Array(positions);
+    this.posEntry = new Float64Array(positions);
+  }
 }
 
 /**
@@ -87,7 +104,7 @@ export function indexPositions(
  * slots keep their order of first appearance, which fixes the order of every sum.
  */
 class UnitBuilder {
-  private readonly columns = new UnitColumns();
+  private readonly columns: UnitColumns;
   private slotCount = 0;
   private readonly slotInstrument: number[] = [];
   private readonly slotQty: number[] = [];
@@ -105,7 +122,10 @@ class UnitBuilder {
     private readonly universe: AssetUniverse,
     private readonly instruments: InstrumentTable,
     private readonly instrumentOf: Int32Array,
-  ) {}
+    capacity: { units: number; balances: number },
+  ) {
+    this.columns = new UnitColumns(capacity.units, instrumentOf.length, capacity.balances);
+  }
 
   addPositions(positions: readonly Position[]): void {
     for (const position of positions) {
@@ -167,10 +187,11 @@ class UnitBuilder {
       const slot = this.order[k]!;
       const instrument = this.slotInstrument[slot]!;
       const qty = this.slotQty[slot]!;
-      c.posInstr.push(instrument);
-      c.posAsset.push(assetOf[instrument]!);
-      c.posQty.push(qty);
-      c.posEntry.push(this.slotIsOption[slot] ? Number.NaN : this.slotQtyTimesEntry[slot]! / qty);
+      const at = c.positions++;
+      c.posInstr[at] = instrument;
+      c.posAsset[at] = assetOf[instrument]!;
+      c.posQty[at] = qty;
+      c.posEntry[at] = this.slotIsOption[slot] ? Number.NaN : this.slotQtyTimesEntry[slot]! / qty;
     }
     // Balances sorted by asset index.
     for (let k = 0; k < this.balanceCount; k++) {
@@ -182,36 +203,39 @@ class UnitBuilder {
     }
     for (let k = 0; k < this.balanceCount; k++) {
       const b = this.order[k]!;
-      c.colAsset.push(this.balanceAsset[b]!);
-      c.colQty.push(this.balanceQty[b]!);
+      const at = c.balances++;
+      c.colAsset[at] = this.balanceAsset[b]!;
+      c.colQty[at] = this.balanceQty[b]!;
     }
-    c.client.push(client);
+    const u = c.units++;
+    c.client[u] = client;
     c.venue.push(venue);
-    c.ownMode.push(mode === 'portfolio' ? 1 : 0);
-    c.locked.push(locked);
-    c.posStart.push(c.posInstr.length);
-    c.colStart.push(c.colAsset.length);
+    c.ownMode[u] = mode === 'portfolio' ? 1 : 0;
+    c.locked[u] = locked;
+    c.posStart[u + 1] = c.positions;
+    c.colStart[u + 1] = c.balances;
     this.slotCount = 0;
     this.balanceCount = 0;
   }
 
   freeze(grouping: UnitGrouping): MarginUnits {
     const c = this.columns;
+    const units = c.units;
     return {
       grouping,
-      count: c.client.length,
-      client: Int32Array.from(c.client),
+      count: units,
+      client: c.client.slice(0, units),
       venue: c.venue,
-      ownMode: Uint8Array.from(c.ownMode),
-      locked: Float64Array.from(c.locked),
-      colStart: Int32Array.from(c.colStart),
-      colAsset: Int32Array.from(c.colAsset),
-      colQty: Float64Array.from(c.colQty),
-      posStart: Int32Array.from(c.posStart),
-      posInstr: Int32Array.from(c.posInstr),
-      posAsset: Int32Array.from(c.posAsset),
-      posQty: Float64Array.from(c.posQty),
-      posEntry: Float64Array.from(c.posEntry),
+      ownMode: c.ownMode.slice(0, units),
+      locked: c.locked.slice(0, units),
+      colStart: c.colStart.slice(0, units + 1),
+      colAsset: c.colAsset.slice(0, c.balances),
+      colQty: c.colQty.slice(0, c.balances),
+      posStart: c.posStart.slice(0, units + 1),
+      posInstr: c.posInstr.slice(0, c.positions),
+      posAsset: c.posAsset.slice(0, c.positions),
+      posQty: c.posQty.slice(0, c.positions),
+      posEntry: c.posEntry.slice(0, c.positions),
     };
   }
 }
@@ -224,8 +248,15 @@ export function buildMarginUnits(
   instrumentOf: Int32Array,
   grouping: UnitGrouping,
 ): MarginUnits {
-  const builder = new UnitBuilder(universe, instruments, instrumentOf);
   const clients = book.clients;
+  let subaccounts = 0;
+  let balances = 0;
+  for (const client of clients) {
+    subaccounts += client.subaccounts.length;
+    for (const sub of client.subaccounts) balances += sub.collateral.length;
+  }
+  const units = grouping === 'venue' ? subaccounts : clients.length;
+  const builder = new UnitBuilder(universe, instruments, instrumentOf, { units, balances });
   for (let clientIndex = 0; clientIndex < clients.length; clientIndex++) {
     const client = clients[clientIndex]!;
     if (grouping === 'venue') {

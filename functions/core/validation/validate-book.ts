@@ -85,9 +85,13 @@ function fail(reason: string): Fail {
   return { ok: false, reason };
 }
 
-function validatePosition(raw: unknown, assets: AssetDirectory): FieldResult<Position> {
+const POSITION_TYPES = ['perp', 'future', 'option'] as const;
+const OPTION_RIGHTS: readonly OptionRight[] = ['call', 'put'];
+const MARGIN_MODES: readonly MarginMode[] = ['standard', 'portfolio'];
+
+function validatePosition(raw: unknown, assets: AssetDirectory, dates: DateReader): FieldResult<Position> {
   if (!isObject(raw)) return fail('a position must be an object');
-  const type = readChoice(raw, 'type', ['perp', 'future', 'option'] as const);
+  const type = readChoice(raw, 'type', POSITION_TYPES);
   if (!type.ok) return type;
   const asset = readString(raw, 'asset');
   if (!asset.ok) return asset;
@@ -111,7 +115,7 @@ function validatePosition(raw: unknown, assets: AssetDirectory): FieldResult<Pos
     case 'future': {
       const entry = readNumber(raw, 'entry');
       if (!entry.ok) return entry;
-      const expiry = readExpiry(raw);
+      const expiry = dates.readExpiry(raw);
       if (!expiry.ok) return expiry;
       const position: FuturePosition = {
         type: 'future',
@@ -123,11 +127,11 @@ function validatePosition(raw: unknown, assets: AssetDirectory): FieldResult<Pos
       return { ok: true, value: position };
     }
     case 'option': {
-      const right = readChoice<OptionRight>(raw, 'right', ['call', 'put']);
+      const right = readChoice(raw, 'right', OPTION_RIGHTS);
       if (!right.ok) return right;
       const strike = readNumber(raw, 'strike', { above: 0 });
       if (!strike.ok) return strike;
-      const expiry = readExpiry(raw);
+      const expiry = dates.readExpiry(raw);
       if (!expiry.ok) return expiry;
       const position: OptionPosition = {
         type: 'option',
@@ -142,13 +146,45 @@ function validatePosition(raw: unknown, assets: AssetDirectory): FieldResult<Pos
   }
 }
 
-function readExpiry(raw: JsonObject): FieldResult<IsoDate> {
-  const expiry = parseIsoDate(raw.expiry);
+/**
+ * Expiry dates, read once per distinct text: a book repeats a handful of expiries across
+ * hundreds of thousands of positions.
+ */
+class DateReader {
+  private readonly parsed = new Map<string, FieldResult<IsoDate>>();
+  private readonly expired = new Map<IsoDate, boolean>();
+
+  constructor(private readonly asOf: IsoDate) {}
+
+  readExpiry(raw: JsonObject): FieldResult<IsoDate> {
+    const text = raw.expiry;
+    if (typeof text !== 'string') return expiryResult(text);
+    let result = this.parsed.get(text);
+    if (!result) {
+      result = expiryResult(text);
+      this.parsed.set(text, result);
+    }
+    return result;
+  }
+
+  /** τ ≤ 0 (MODEL.md §0). */
+  isExpired(expiry: IsoDate): boolean {
+    let expired = this.expired.get(expiry);
+    if (expired === undefined) {
+      expired = yearFraction(this.asOf, expiry) <= 0;
+      this.expired.set(expiry, expired);
+    }
+    return expired;
+  }
+}
+
+function expiryResult(value: unknown): FieldResult<IsoDate> {
+  const expiry = parseIsoDate(value);
   if (expiry) return { ok: true, value: expiry };
   return fail(
-    raw.expiry === undefined
+    value === undefined
       ? 'expiry is missing'
-      : `expiry must be a date YYYY-MM-DD, got ${JSON.stringify(raw.expiry)}`,
+      : `expiry must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`,
   );
 }
 
@@ -158,11 +194,15 @@ class BookValidator {
   readonly positions = new Counter();
   readonly collateral = new Counter();
 
+  private readonly dates: DateReader;
+
   constructor(
     private readonly assets: AssetDirectory,
     private readonly asOf: IsoDate,
     private readonly log: ValidationLog,
-  ) {}
+  ) {
+    this.dates = new DateReader(asOf);
+  }
 
   /** Counts the records inside a dropped parent as received and rejected (not listed separately). */
   private countDroppedChildren(rawSubaccount: unknown): void {
@@ -194,10 +234,11 @@ class BookValidator {
 
     const venues = new Set<string>();
     const subaccounts: Subaccount[] = [];
-    raw.subaccounts.forEach((rawSub: unknown, j: number) => {
-      const sub = this.subaccount(rawSub, `${path}.subaccounts[${j}]`, id.value, venues);
+    const rawSubaccounts: readonly unknown[] = raw.subaccounts;
+    for (let j = 0; j < rawSubaccounts.length; j++) {
+      const sub = this.subaccount(rawSubaccounts[j], `${path}.subaccounts[${j}]`, id.value, venues);
       if (sub) subaccounts.push(sub);
-    });
+    }
     return { id: id.value, subaccounts };
   }
 
@@ -223,7 +264,7 @@ class BookValidator {
     if (!isObject(raw)) return reject('a subaccount must be an object');
     const venue = readString(raw, 'venue');
     if (!venue.ok) return reject(venue.reason);
-    const mode = readChoice<MarginMode>(raw, 'marginMode', ['standard', 'portfolio']);
+    const mode = readChoice(raw, 'marginMode', MARGIN_MODES);
     if (!mode.ok) return reject(mode.reason);
     if (raw.collateral !== undefined && !isObject(raw.collateral)) {
       return reject('collateral must be an object of asset → quantity');
@@ -239,7 +280,9 @@ class BookValidator {
     this.subaccounts.accepted++;
 
     const collateral: CollateralBalance[] = [];
-    for (const [asset, qty] of Object.entries(raw.collateral ?? {})) {
+    const rawCollateral = (raw.collateral ?? {}) as JsonObject;
+    for (const asset of Object.keys(rawCollateral)) {
+      const qty = rawCollateral[asset];
       this.collateral.received++;
       const reason =
         this.assets.unusable(asset) ??
@@ -262,31 +305,30 @@ class BookValidator {
 
     const positions: Position[] = [];
     const rawPositions: readonly unknown[] = Array.isArray(raw.positions) ? raw.positions : [];
-    rawPositions.forEach((rawPosition, k) => {
+    for (let k = 0; k < rawPositions.length; k++) {
       this.positions.received++;
-      const positionPath = `${path}.positions[${k}]`;
-      const position = validatePosition(rawPosition, this.assets);
+      const position = validatePosition(rawPositions[k], this.assets, this.dates);
       if (!position.ok) {
         this.log.reject({
           document: 'book',
-          path: positionPath,
+          path: `${path}.positions[${k}]`,
           reason: position.reason,
           clientId,
           venue: venue.value,
         });
-        return;
+        continue;
       }
       this.positions.accepted++;
       positions.push(position.value);
       const p = position.value;
-      if (p.type !== 'perp' && yearFraction(this.asOf, p.expiry) <= 0) {
+      if (p.type !== 'perp' && this.dates.isExpired(p.expiry)) {
         this.log.warn(
           'book',
-          positionPath,
+          `${path}.positions[${k}]`,
           `expired ${p.type} (expiry ${p.expiry} ≤ asOf ${this.asOf}): kept and valued at ${p.type === 'option' ? 'intrinsic value' : 'spot'}`,
         );
       }
-    });
+    }
     return { venue: venue.value, marginMode: mode.value, collateral, positions };
   }
 }
@@ -309,10 +351,11 @@ export function validateBook(
   const validator = new BookValidator(new AssetDirectory(market, rejectedAssets), asOf, log);
   const seenIds = new Set<string>();
   const clients: Client[] = [];
-  document.clients.forEach((raw: unknown, i: number) => {
-    const client = validator.client(raw, i, seenIds);
+  const rawClients: readonly unknown[] = document.clients;
+  for (let i = 0; i < rawClients.length; i++) {
+    const client = validator.client(rawClients[i], i, seenIds);
     if (client) clients.push(client);
-  });
+  }
   return {
     book: { asOf, insuranceFund: fund.value, clients },
     counts: {
