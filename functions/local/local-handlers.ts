@@ -73,3 +73,19 @@ export async function requestRunDirectly(request: RunRequest): Promise<Triggered
 export async function whenRunsIdle(): Promise<void> {
   await composition().inProcess?.whenIdle();
 }
+
+/**
+ * Starts again, in this process, a local run that is still queued or running although no
+ * process runs it — one whose `marginfall` process was stopped part way. Every step can run
+ * again (as a Step Functions retry would), so the run resumes. Does nothing in AWS (Step
+ * Functions owns its runs) or when the run has ended; a run already going in this process is
+ * left alone (the launcher starts a run once). Says whether the run needed resuming.
+ */
+export async function resumeInterruptedRun(runId: string): Promise<boolean> {
+  const { pipeline, inProcess } = composition();
+  if (inProcess === undefined) return false;
+  const state = await pipeline.runs.get(runId);
+  if (state.status !== 'queued' && state.status !== 'running') return false;
+  await inProcess.launch(state);
+  return true;
+}

@@ -13,7 +13,12 @@ import { parseArgs } from 'node:util';
 import { formatUsd } from '../../../templates/format.js';
 import { epochDay, isoDateFromEpochDay, parseIsoDate } from '../../core/dates.js';
 import type { RunState } from '../../core/pipeline/contracts.js';
-import { requestRunDirectly, type TriggeredRun, triggerDailyRun } from '../../local/local-handlers.js';
+import {
+  requestRunDirectly,
+  resumeInterruptedRun,
+  type TriggeredRun,
+  triggerDailyRun,
+} from '../../local/local-handlers.js';
 import {
   LocalModeError,
   type LocalSession,
@@ -25,7 +30,7 @@ import {
 import { describeFailure } from '../../local/run-lines.js';
 import { composition } from '../../shared/compose.js';
 import { CliUsageError } from '../cli-errors.js';
-import { BOOK_OPTIONS, bookOptions, chooseTarget, TARGET_OPTIONS } from './start.js';
+import { awsComposition, BOOK_OPTIONS, bookOptions, chooseTarget, TARGET_OPTIONS } from './start.js';
 
 const MAX_DAYS = 366;
 
@@ -77,10 +82,8 @@ export async function runBackfillCommand(args: string[]): Promise<number> {
       );
     }
     session = await openLocalSession({ dataDir: paths.data });
-  } else if (composition().config.pipeline.stateMachineArn === undefined) {
-    throw new CliUsageError(
-      '--aws needs MARGINFALL_STATE_MACHINE_ARN (and the deployment’s table and buckets)',
-    );
+  } else {
+    awsComposition(); // checks the deployment's configuration before the first day
   }
   const counts: Record<DayOutcome, number> = { done: 0, skipped: 0, failed: 0 };
   try {
@@ -135,6 +138,7 @@ async function backfillDay(asOf: string, force: boolean): Promise<{ outcome: Day
     reported || failed
       ? await requestRunDirectly({ asOf, reportType: 'on-demand', trigger: 'backfill' })
       : await triggerDailyRun(asOf);
+  if (!trigger.created) await resumeInterruptedRun(trigger.runId); // an earlier backfill stopped part way
   const state = await waitForRun(runs, trigger.runId);
   if (state.status === 'failed') return { outcome: 'failed', line: describeFailure(state) };
   return { outcome: 'done', line: `run ${state.runId}${describeHeadline(state)}` };

@@ -13,7 +13,7 @@ import { businessDateClosedAt } from '../../core/pipeline/business-date.js';
 import type { RunState } from '../../core/pipeline/contracts.js';
 import { LOCAL_API_NOTICE } from '../../local/api-gateway-server.js';
 import { DEFAULT_PARAMS_NAME } from '../../local/local-data.js';
-import { startLocalApi, triggerDailyRun } from '../../local/local-handlers.js';
+import { resumeInterruptedRun, startLocalApi, triggerDailyRun } from '../../local/local-handlers.js';
 import {
   LocalModeError,
   type LocalSession,
@@ -27,7 +27,8 @@ import {
   describeStep,
   summarizeWorstScenario,
 } from '../../local/run-lines.js';
-import { loadConfig } from '../../shared/config.js';
+import { type Composition, composition } from '../../shared/compose.js';
+import { ConfigError, loadConfig } from '../../shared/config.js';
 import { CliUsageError } from '../cli-errors.js';
 import { requireAsOf } from './load.js';
 
@@ -75,6 +76,25 @@ export const TARGET_OPTIONS = {
   local: { type: 'boolean', default: false },
   aws: { type: 'boolean', default: false },
 } as const;
+
+/**
+ * The composition for `--aws`: the deployment the environment describes. A bad or missing
+ * variable is a usage error naming it.
+ */
+export function awsComposition(): Composition {
+  let composed: Composition;
+  try {
+    composed = composition();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliUsageError(error.message);
+    throw error;
+  }
+  if (composed.config.pipeline.stateMachineArn === undefined)
+    throw new CliUsageError(
+      '--aws needs MARGINFALL_STATE_MACHINE_ARN (and the deployment’s table and buckets)',
+    );
+  return composed;
+}
 
 /** `--local` (the default) or `--aws`, not both. */
 export function chooseTarget(values: {
@@ -143,21 +163,30 @@ export async function runStartCommand(args: string[]): Promise<number> {
           `the daily run is for ${trigger.asOf} but the book was seeded for ${asOf} (a business day closed meanwhile): start again`,
         );
       }
+      const resumed = !trigger.created && (await resumeInterruptedRun(trigger.runId));
       out(
         trigger.created
           ? `Daily run ${trigger.runId} for ${asOf}, started as the scheduler starts it:`
-          : `Daily run ${trigger.runId} for ${asOf} exists already (a repeated trigger starts nothing; --fresh starts clean):`,
+          : resumed
+            ? `Daily run ${trigger.runId} for ${asOf} was stopped part way; resuming it:`
+            : `Daily run ${trigger.runId} for ${asOf} exists already (a repeated trigger starts nothing; --fresh starts clean):`,
       );
       const state = await Promise.race([
         session.waitForRun(trigger.runId, (event) => out(describeStep(event))),
         stop.signalled.then(() => undefined),
       ]);
-      if (state === undefined) return 130;
+      if (state === undefined) {
+        // The steps run in this process and cannot be cancelled: stop the servers and leave at
+        // once; the next start resumes the run.
+        out(`Interrupted: run ${trigger.runId} stopped part way (the next start resumes it)`);
+        await session.close();
+        process.exit(130);
+      }
       if (state.status === 'failed') {
         process.stderr.write(`marginfall start: ${describeFailure(state)}\n`);
         return 1;
       }
-      if (trigger.created) out(`  done in ${seconds(runStarted)}`);
+      if (trigger.created || resumed) out(`  done in ${seconds(runStarted)}`);
       await printOutcome(session, state, paths.reports, api?.url);
 
       if (!api) return 0;
