@@ -240,32 +240,9 @@ export const clientItemSchema = z.object({
   clientSeq: seq,
 });
 
-/** The status of one report run: for the API (poll a run) and idempotency (one run per request key). */
-export const runRecordItemSchema = z.object({
-  pk: z.string(),
-  sk: z.string(),
-  entity: z.literal('run'),
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  asOf: isoDate,
-  runId: name,
-  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
-  /** ISO instants (UTC). */
-  requestedAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  /** Hash of the request (asOf, params version, scenario set): a repeated request finds this run. */
-  requestKey: name,
-  paramsVersion: name.optional(),
-  /** Where the result and the report were stored, once succeeded (e.g. an S3 key prefix). */
-  resultLocation: name.optional(),
-  /** Why the run failed, for the API's 4xx/5xx mapping and the operator. */
-  error: z.object({ name: name, message: z.string() }).optional(),
-  [TTL_ATTRIBUTE]: z.number().int().positive().optional(),
-});
-
 export type ManifestItem = z.infer<typeof manifestItemSchema>;
 export type MarketAssetItem = z.infer<typeof marketAssetItemSchema>;
 export type SubaccountItem = z.infer<typeof subaccountItemSchema>;
-export type RunRecordItem = z.infer<typeof runRecordItemSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Reasons
@@ -703,41 +680,4 @@ export function parseClientShell(raw: unknown): Decoded<{ id: string; subaccount
     };
   if (!Array.isArray(record.subaccounts)) return { ok: false, reason: 'subaccounts must be a list' };
   return { ok: true, value: { id: record.id, subaccounts: record.subaccounts } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Run records
-
-export function encodeRunRecordItem(
-  record: Omit<RunRecordItem, 'pk' | 'sk' | 'entity' | 'schemaVersion'>,
-): Item {
-  const item: Item = {
-    [PARTITION_KEY]: S(runPartitionKey(record.asOf)),
-    [SORT_KEY]: S(runSortKey(record.runId)),
-    entity: S('run'),
-    schemaVersion: N(SCHEMA_VERSION),
-    asOf: S(record.asOf),
-    runId: S(record.runId),
-    status: S(record.status),
-    requestedAt: S(record.requestedAt),
-    updatedAt: S(record.updatedAt),
-    requestKey: S(record.requestKey),
-  };
-  if (record.paramsVersion !== undefined) item.paramsVersion = S(record.paramsVersion);
-  if (record.resultLocation !== undefined) item.resultLocation = S(record.resultLocation);
-  if (record.error !== undefined)
-    item.error = { M: { name: S(record.error.name), message: S(record.error.message) } };
-  if (record[TTL_ATTRIBUTE] !== undefined) item[TTL_ATTRIBUTE] = N(record[TTL_ATTRIBUTE]);
-  return item;
-}
-
-export function decodeRunRecordItem(item: Item): Decoded<RunRecordItem> {
-  const envelope = checkEnvelope(item, 'run');
-  if (envelope) return { ok: false, reason: envelope };
-  const parsed = parseWith(runRecordItemSchema, fromAttributeMap(item));
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  if (v.pk !== runPartitionKey(v.asOf) || v.sk !== runSortKey(v.runId))
-    return { ok: false, reason: `key ${v.pk} / ${v.sk} does not match asOf ${v.asOf} and runId ${v.runId}` };
-  return parsed;
 }

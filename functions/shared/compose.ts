@@ -100,7 +100,7 @@ function lazyRenderer(): ReportRenderer {
   };
   return {
     renderPdf: (report) => get().renderPdf(report),
-    renderEmail: (report, links) => get().renderEmail(report, links),
+    renderEmail: (report, links, pdf) => get().renderEmail(report, links, pdf),
   };
 }
 

@@ -7,12 +7,10 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeManifestItem,
   decodeMarketAssetItem,
-  decodeRunRecordItem,
   decodeSubaccountItem,
   describeIssues,
   encodeManifestItem,
   encodeMarketAssetItem,
-  encodeRunRecordItem,
   encodeSubaccountItem,
   expiryEpochSeconds,
   fromAttributeValue,
@@ -271,42 +269,6 @@ describe('input documents', () => {
     expect(parseMarketAsset({ kind: 'stablecoin', price: 1, vol: 0 })).toEqual({
       ok: false,
       reason: 'vol: must be > 0, got number 0',
-    });
-  });
-});
-
-describe('run records', () => {
-  const record = {
-    asOf: AS_OF,
-    runId: 'r-0001',
-    status: 'failed' as const,
-    requestedAt: '2026-12-01T06:00:00Z',
-    updatedAt: '2026-12-01T06:03:10Z',
-    requestKey: 'sha256:ab12',
-    paramsVersion: 'reference-1',
-    error: { name: 'NoPositionsError', message: 'no positions for asOf 2026-11-30' },
-    expiresAt: 1_830_000_000,
-  };
-
-  it('round-trip with their keys', () => {
-    const item = encodeRunRecordItem(record);
-    expect(item.pk).toEqual({ S: 'RUNS#2026-11-30' });
-    expect(item.sk).toEqual({ S: 'RUN#r-0001' });
-    expect(decodeRunRecordItem(item)).toEqual({
-      ok: true,
-      value: { pk: 'RUNS#2026-11-30', sk: 'RUN#r-0001', entity: 'run', schemaVersion: 1, ...record },
-    });
-  });
-
-  it('reject an unknown status and a key that does not match', () => {
-    const item = encodeRunRecordItem(record);
-    expect(decodeRunRecordItem({ ...item, status: { S: 'done' } })).toEqual({
-      ok: false,
-      reason: 'status: must be "queued" or "running" or "succeeded" or "failed", got string "done"',
-    });
-    expect(decodeRunRecordItem({ ...item, runId: { S: 'r-0002' } })).toEqual({
-      ok: false,
-      reason: 'key RUNS#2026-11-30 / RUN#r-0001 does not match asOf 2026-11-30 and runId r-0002',
     });
   });
 });
