@@ -21,18 +21,19 @@ export function describeStep({ step, ms, state }: StepEvent): string {
 export function describeReportFiles(
   fetched: FetchedReport,
   state: RunState,
-  emailViewerUrl: string,
+  /** Absent when the mail server stops with the command (nothing left to look at). */
+  emailViewerUrl: string | undefined,
   cwd: string,
 ): string[] {
-  const mail =
-    state.email === undefined
-      ? `${emailViewerUrl}  (local mail viewer; ${state.reportType} runs send no email)`
-      : `${emailViewerUrl}  (local mail viewer; PDF ${state.email.pdf})`;
-  return [
+  const lines = [
     `Report PDF   ${relative(cwd, fetched.pdfPath)}`,
     `Report JSON  ${relative(cwd, fetched.jsonPath)}`,
-    `Email        ${mail}`,
   ];
+  if (state.email !== undefined && emailViewerUrl !== undefined)
+    lines.push(`Email        ${emailViewerUrl}  (local mail viewer; PDF ${state.email.pdf})`);
+  else if (state.email !== undefined) lines.push(`Email        sent (PDF ${state.email.pdf})`);
+  else lines.push(`Email        none (${state.reportType} runs are not emailed)`);
+  return lines;
 }
 
 /** `Run … failed at publish: reason` */

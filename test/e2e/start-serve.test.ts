@@ -85,7 +85,7 @@ describe('marginfall start (serving)', () => {
     expect(run.stdout).toMatch(
       new RegExp(`^Run 2026-11-30-adhoc-[a-z0-9]+ for 2026-11-30, through the local API ${apiUrl}:`, 'm'),
     );
-    expect(run.stdout).toContain('(local mail viewer; on-demand runs send no email)');
+    expect(run.stdout).toContain('Email        none (on-demand runs are not emailed)');
     const pdf = /^Report PDF {3}(\S+)$/m.exec(run.stdout)?.[1];
     expect(pdf && existsSync(workspace.path(pdf))).toBe(true);
 

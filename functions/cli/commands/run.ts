@@ -104,7 +104,7 @@ export async function runRunCommand(args: string[]): Promise<number> {
     if (state.status === 'failed') throw new LocalModeError(describeFailure(state));
     const fetched = await session.fetchReport(state, paths.reports);
     const lines = [
-      ...describeReportFiles(fetched, state, session.stack.emailViewerUrl, process.cwd()),
+      ...describeReportFiles(fetched, state, undefined, process.cwd()),
       ...summarizeWorstScenario(fetched.report),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
