@@ -29,6 +29,26 @@ export interface CascadeSetup {
   readonly params: RiskParams;
   /** When given, units provably far from liquidation are not re-evaluated in rounds ≥ 2. */
   readonly bounds?: SlackBounds;
+  /**
+   * Working arrays reused from one cascade to the next on the same units (fewer large
+   * allocations, less garbage collection); never part of an outcome. One cascade at a time.
+   */
+  readonly scratch?: CascadeScratch;
+}
+
+/** Per-unit working arrays of a cascade, sized for the units they are created for. */
+export class CascadeScratch {
+  readonly active: Int32Array;
+  readonly chosen: Int32Array;
+  readonly slack: Float64Array;
+  readonly evaluatedAt: Int32Array;
+
+  constructor(unitCount: number) {
+    this.active = new Int32Array(unitCount);
+    this.chosen = new Int32Array(unitCount);
+    this.slack = new Float64Array(unitCount);
+    this.evaluatedAt = new Int32Array(unitCount);
+  }
 }
 
 export interface CascadeOptions {
@@ -157,12 +177,16 @@ class SkipTest {
 
   constructor(
     private readonly bounds: SlackBounds,
-    unitCount: number,
     private readonly assetCount: number,
     start: KnownSlack | undefined,
+    scratch: CascadeScratch,
   ) {
-    this.slack = start ? Float64Array.from(start.slack) : new Float64Array(unitCount);
-    this.evaluatedAt = start?.evaluatedAt ? Int32Array.from(start.evaluatedAt) : new Int32Array(unitCount);
+    // Round 1 records every unit it evaluates before reading it; without a start it skips none.
+    this.slack = scratch.slack;
+    this.evaluatedAt = scratch.evaluatedAt;
+    if (start) this.slack.set(start.slack);
+    if (start?.evaluatedAt) this.evaluatedAt.set(start.evaluatedAt);
+    else this.evaluatedAt.fill(0);
     this.changes = new Float64Array(4 * assetCount);
     this.current = start?.states[0] ?? new Float64Array(assetCount);
     this.skipping = start !== undefined;
@@ -244,7 +268,11 @@ export function runCascade(
   const trace: RoundTrace[] = [];
   const margin = emptyUnitMargin();
 
-  const active = new Int32Array(unitCount);
+  const scratch =
+    setup.scratch && setup.scratch.active.length === unitCount
+      ? setup.scratch
+      : new CascadeScratch(unitCount);
+  const active = scratch.active;
   for (let u = 0; u < unitCount; u++) active[u] = u;
   let activeCount = unitCount;
   let state = new MarketState(universe, instruments, shocked.prices, shocked.vols);
@@ -254,10 +282,10 @@ export function runCascade(
   let badDebt = 0;
   let stoppedEarly = false;
   let evaluations = 0;
-  const chosen = new Int32Array(unitCount);
+  const chosen = scratch.chosen;
   const start = options.knownSlack;
   if (start && !setup.bounds) throw new RangeError('knownSlack needs slack bounds');
-  const skip = setup.bounds ? new SkipTest(setup.bounds, unitCount, assetCount, start) : undefined;
+  const skip = setup.bounds ? new SkipTest(setup.bounds, assetCount, start, scratch) : undefined;
   let roundOneSlack: KnownSlack | undefined;
 
   for (let k = 1; k <= maxRounds; k++) {

@@ -11,6 +11,7 @@ import { type AssetUniverse, buildAssetUniverse } from './asset-universe.js';
 import {
   type CascadeOptions,
   type CascadeOutcome,
+  CascadeScratch,
   type KnownSlack,
   type ModeRule,
   runCascade,
@@ -112,6 +113,7 @@ export class ContagionEngine {
   private readonly boundsByMode = new Map<string, SlackBounds>();
   private readonly snapshots = new Map<string, UnitSnapshot>();
   private readonly calculators = new Map<MarginUnits, UnitMarginCalculator>();
+  private readonly scratches = new Map<MarginUnits, CascadeScratch>();
   private asIsSlack: KnownSlack | undefined;
   /** Round-1 slack of the latest reverse-stress shocks (at most REMEMBERED_STARTS), by shock. */
   private readonly reverseStarts = new Map<number, KnownSlack>();
@@ -178,6 +180,16 @@ export class ContagionEngine {
       this.regimes.set(regime, setup);
     }
     return setup;
+  }
+
+  /** Cascade working arrays per unit set (cascades of one engine run one at a time). */
+  private scratchFor(units: MarginUnits): CascadeScratch {
+    let scratch = this.scratches.get(units);
+    if (!scratch) {
+      scratch = new CascadeScratch(units.count);
+      this.scratches.set(units, scratch);
+    }
+    return scratch;
   }
 
   /** One calculator per unit set (its scratch is per thread, its results per unit). */
@@ -284,6 +296,7 @@ export class ContagionEngine {
         modeRule,
         params: this.params,
         bounds: this.skipFarUnits ? bounds : undefined,
+        scratch: this.scratchFor(units),
       },
       shocked,
       options,
