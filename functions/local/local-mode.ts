@@ -109,6 +109,7 @@ const RUN_TIMEOUT_MS = 30 * 60_000;
  */
 export async function openLocalSession(options: LocalStackOptions = {}): Promise<LocalSession> {
   const stack = await startLocalStack(options);
+  // Written, never read here (functions/shared/config.ts reads it): the handlers compose from it.
   Object.assign(process.env, stack.env);
   const dynamodb = createDynamoDbClient({ region: stack.region, endpoint: stack.endpoints.dynamodb });
   const s3 = new S3Client(localS3ClientConfig(stack.endpoints.s3));

@@ -14,6 +14,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDynamoDbClient, ensureTable } from '../adapters/dynamodb-table.js';
+import { MarginfallError } from '../core/errors.js';
 import { type LocalDynamoDb, startDynalite } from './dynamodb-server.js';
 import { LOCAL_S3_CREDENTIALS, type LocalS3Server, startS3Server } from './s3-server.js';
 import { type LocalSesServer, startSesServer } from './ses-server.js';
@@ -86,12 +87,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     // The three start in parallel: each takes a second or so, mostly Node start-up.
     const [dynamodb, s3, ses] = await Promise.all([
-      startDynalite({ mode: options.dynamodbMode ?? 'child', path: dynamodbDir }).then(track(started)),
-      startS3Server({
-        directory: s3Dir,
-        buckets: [LOCAL_RESOURCES.reportsBucket, LOCAL_RESOURCES.workBucket],
-      }).then(track(started)),
-      startSesServer().then(track(started)),
+      startServer('DynamoDB (dynalite)', started, () =>
+        startDynalite({ mode: options.dynamodbMode ?? 'child', path: dynamodbDir }),
+      ),
+      startServer('S3 (s3rver)', started, () =>
+        startS3Server({
+          directory: s3Dir,
+          buckets: [LOCAL_RESOURCES.reportsBucket, LOCAL_RESOURCES.workBucket],
+        }),
+      ),
+      startServer('SES (aws-ses-v2-local)', started, () => startSesServer()),
     ]);
     const client = createDynamoDbClient({ region: LOCAL_RESOURCES.region, endpoint: dynamodb.endpoint });
     try {
@@ -106,11 +111,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 }
 
-function track<T extends { stop(): Promise<void> }>(started: { stop(): Promise<void> }[]) {
-  return (server: T): T => {
+/** A local server could not be started; the message is one line naming it. */
+export class LocalStackError extends MarginfallError {
+  override readonly name = 'LocalStackError';
+}
+
+/** Starts one server and remembers it for `stopAll`; a failure names the server in one line. */
+async function startServer<T extends { stop(): Promise<void> }>(
+  name: string,
+  started: { stop(): Promise<void> }[],
+  start: () => Promise<T>,
+): Promise<T> {
+  try {
+    const server = await start();
     started.push(server);
     return server;
-  };
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim();
+    throw new LocalStackError(`cannot start the local ${name} server: ${reason}`, { cause: error });
+  }
 }
 
 function describeStack(
