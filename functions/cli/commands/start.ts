@@ -13,7 +13,12 @@ import { businessDateClosedAt } from '../../core/pipeline/business-date.js';
 import type { RunState } from '../../core/pipeline/contracts.js';
 import { LOCAL_API_NOTICE } from '../../local/api-gateway-server.js';
 import { DEFAULT_PARAMS_NAME } from '../../local/local-data.js';
-import { resumeInterruptedRun, startLocalApi, triggerDailyRun } from '../../local/local-handlers.js';
+import {
+  resumeInterruptedRun,
+  startLocalApi,
+  triggerDailyRun,
+  whenRunsIdle,
+} from '../../local/local-handlers.js';
 import {
   LocalModeError,
   type LocalSession,
@@ -198,6 +203,14 @@ export async function runStartCommand(args: string[]): Promise<number> {
       out('Serving until Ctrl-C.');
       await stop.signalled;
       out('Stopping the local stack…');
+      if (!(await runsIdleSoon())) {
+        // A run started through the API is still going and cannot be cancelled: leave at once.
+        out('A run started through the API stopped part way (its record stays queued or running).');
+        await api.stop();
+        await rm(paths.serving, { force: true });
+        await session.close();
+        process.exit(0);
+      }
       return 0;
     } finally {
       await api?.stop();
@@ -272,6 +285,14 @@ async function writeServingFile(path: string, session: LocalSession, apiUrl: str
     reportsBucket: session.stack.reportsBucket,
   };
   await writeFile(path, `${JSON.stringify(serving, null, 2)}\n`);
+}
+
+/** True when no run is going in this process (or they all end within a moment). */
+function runsIdleSoon(): Promise<boolean> {
+  return Promise.race([
+    whenRunsIdle().then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 200)),
+  ]);
 }
 
 function seconds(since: number): string {
