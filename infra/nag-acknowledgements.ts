@@ -17,6 +17,15 @@ export interface NagScope {
   readonly api: Api;
 }
 
+/** Functions granted objects under the archive's `reports/` prefix, and under the work area's `runs/`. */
+const READS_REPORTS: ReadonlySet<string> = new Set(['api', 'publish-report', 'email-report']);
+const USES_WORK_AREA: ReadonlySet<string> = new Set([
+  'stage-run',
+  'compute-chunk',
+  'publish-report',
+  'email-report',
+]);
+
 function acknowledge(scope: IConstruct, id: string, reason: string): void {
   Validations.of(scope).acknowledge({ id: `AwsSolutions::AwsSolutions-${id}`, reason });
 }
@@ -49,18 +58,22 @@ export function acknowledgeNagFindings(
       'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +
         'permissions, so AWS requires Resource "*" for them.',
     );
-    acknowledge(
-      role,
-      `IAM5[Resource::${reportObjects}]`,
-      'Report keys are created per business date and run (reports/YYYY/MM/DD/<runId>/…), so access is granted ' +
-        'on the archive prefix; deletion is not granted and Object Lock keeps every version.',
-    );
-    acknowledge(
-      role,
-      `IAM5[Resource::${workObjects}]`,
-      'The work bucket holds only the staged inputs and chunk outputs of runs (runs/<runId>/…), keyed at run time; ' +
-        'it is dedicated to the pipeline and its objects expire after a few days.',
-    );
+    if (READS_REPORTS.has(name)) {
+      acknowledge(
+        role,
+        `IAM5[Resource::${reportObjects}]`,
+        'Report keys are created per business date and run (reports/YYYY/MM/DD/<runId>/…), so access is granted ' +
+          'on the archive prefix; deletion is not granted and Object Lock keeps every version.',
+      );
+    }
+    if (USES_WORK_AREA.has(name)) {
+      acknowledge(
+        role,
+        `IAM5[Resource::${workObjects}]`,
+        'The work bucket holds only the staged inputs and chunk outputs of runs (runs/<runId>/…), keyed at run time; ' +
+          'it is dedicated to the pipeline and its objects expire after a few days.',
+      );
+    }
   }
 
   const stepFunctions = [

@@ -148,7 +148,6 @@ export class Orchestration extends Construct {
       new Pass(this, `${step} failed`, {
         parameters: { 'runId.$': '$.runId', step, 'caught.$': '$.caught' },
       }).next(readCause);
-    const catchInto = (step: StepName) => ({ errors: [Errors.ALL], resultPath: '$.caught' as const, step });
 
     const stage = this.invoke('Stage', fns.stage, {
       payload: TaskInput.fromObject({ 'runId.$': '$.runId' }),
@@ -184,8 +183,8 @@ export class Orchestration extends Construct {
       [email, 'email'],
       [finish, 'finish'],
     ] as const) {
-      const { step: name, ...catchProps } = catchInto(step);
-      state.addCatch(failStep(name), catchProps);
+      // The error goes beside the state's input, which still holds the run id.
+      state.addCatch(failStep(step), { errors: [Errors.ALL], resultPath: '$.caught' });
     }
 
     const definition = stage
