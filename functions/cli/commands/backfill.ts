@@ -9,7 +9,6 @@
  * unless `--force` re-runs it the same way. Each day is requested through the daily-run handler
  * with `{ "asOf": D }`, as a catch-up trigger of the schedule would.
  */
-import { parseArgs } from 'node:util';
 import { formatUsd } from '../../../templates/format.js';
 import { epochDay, isoDateFromEpochDay, parseIsoDate } from '../../core/dates.js';
 import type { RunState } from '../../core/pipeline/contracts.js';
@@ -30,7 +29,14 @@ import {
 import { describeFailure } from '../../local/run-lines.js';
 import { composition } from '../../shared/compose.js';
 import { CliUsageError } from '../cli-errors.js';
-import { awsComposition, BOOK_OPTIONS, bookOptions, chooseTarget, TARGET_OPTIONS } from './start.js';
+import {
+  awsComposition,
+  BOOK_OPTIONS,
+  bookOptions,
+  chooseTarget,
+  parseCommandLine,
+  TARGET_OPTIONS,
+} from './start.js';
 
 const MAX_DAYS = 366;
 
@@ -51,18 +57,12 @@ succeeded daily report are skipped, so an interrupted backfill resumes where it 
 type DayOutcome = 'done' | 'skipped' | 'failed';
 
 export async function runBackfillCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      ...TARGET_OPTIONS,
-      ...BOOK_OPTIONS,
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-    allowPositionals: false,
+  const values = parseCommandLine(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    ...TARGET_OPTIONS,
+    ...BOOK_OPTIONS,
   });
   if (values.help) {
     process.stdout.write(HELP);

@@ -7,7 +7,6 @@
  * - `--aws`: with the AWS deployment the environment describes (table, buckets, state machine):
  *   records the run and starts its state-machine execution, then prints the run id.
  */
-import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ReportStore } from '../../adapters/s3-report-store.js';
 import type { RunRequest, RunState } from '../../core/pipeline/contracts.js';
@@ -30,9 +29,15 @@ import {
 } from '../../local/run-lines.js';
 import { localS3ClientConfig } from '../../local/s3-server.js';
 import { composition } from '../../shared/compose.js';
-import { CliUsageError } from '../cli-errors.js';
 import { requireAsOf } from './load.js';
-import { BOOK_OPTIONS, bookOptions, chooseTarget, TARGET_OPTIONS } from './start.js';
+import {
+  awsComposition,
+  BOOK_OPTIONS,
+  bookOptions,
+  chooseTarget,
+  parseCommandLine,
+  TARGET_OPTIONS,
+} from './start.js';
 
 const HELP = `Usage: marginfall run --asof D [--local | --aws] [--clients N] [--seed S]
 
@@ -51,16 +56,10 @@ schedule, 'marginfall start' or 'marginfall backfill').
 `;
 
 export async function runRunCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      asof: { type: 'string' },
-      ...TARGET_OPTIONS,
-      ...BOOK_OPTIONS,
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-    allowPositionals: false,
+  const values = parseCommandLine(args, {
+    asof: { type: 'string' },
+    ...TARGET_OPTIONS,
+    ...BOOK_OPTIONS,
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -72,12 +71,8 @@ export async function runRunCommand(args: string[]): Promise<number> {
   const request: RunRequest = { asOf, reportType: 'on-demand', trigger: 'cli' };
 
   if (target === 'aws') {
-    const { pipeline, config } = composition();
+    const { pipeline } = awsComposition();
     try {
-      if (config.pipeline.stateMachineArn === undefined)
-        throw new CliUsageError(
-          '--aws needs MARGINFALL_STATE_MACHINE_ARN (and the deployment’s table and buckets)',
-        );
       const { state } = await requestRun(pipeline, request);
       process.stdout.write(
         `Run ${state.runId} for ${asOf} started in Step Functions (execution ${state.runId}); GET /runs/${state.runId} follows it\n`,

@@ -7,7 +7,7 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { formatCount } from '../../../templates/format.js';
 import { businessDateClosedAt } from '../../core/pipeline/business-date.js';
 import type { RunState } from '../../core/pipeline/contracts.js';
@@ -56,6 +56,18 @@ under .marginfall/reports/, then serves the API locally until Ctrl-C. Nothing ne
   --port P      port of the local API (default ${DEFAULT_PORT}, or a free one when it is taken; 0 = a free one)
   --no-serve    exit once the run is done
 `;
+
+/**
+ * The options of a command plus `--help`, parsed strictly (an unknown option or a positional
+ * argument is a usage error).
+ */
+export function parseCommandLine<const O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+) {
+  const help = { help: { type: 'boolean', default: false } } as const;
+  return parseArgs({ args, options: { ...options, ...help }, strict: true, allowPositionals: false }).values;
+}
 
 /** `--clients` and `--seed`: the synthetic book the local table gets for a date without a snapshot. */
 export const BOOK_OPTIONS = {
@@ -111,18 +123,12 @@ export function chooseTarget(values: {
 }
 
 export async function runStartCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      ...BOOK_OPTIONS,
-      asof: { type: 'string' },
-      fresh: { type: 'boolean', default: false },
-      port: { type: 'string' },
-      'no-serve': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-    allowPositionals: false,
+  const values = parseCommandLine(args, {
+    ...BOOK_OPTIONS,
+    asof: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    'no-serve': { type: 'boolean', default: false },
   });
   if (values.help) {
     process.stdout.write(HELP);
