@@ -10,6 +10,7 @@ import {
   MAX_BODY_BYTES,
   startApiGatewayServer,
 } from '../../functions/local/api-gateway-server.js';
+import { startLocalApi } from '../../functions/local/local-handlers.js';
 
 interface Seen {
   readonly event: APIGatewayProxyEvent;
@@ -154,5 +155,20 @@ describe('startApiGatewayServer', () => {
     await other.stop();
     await expect(fetch(`${other.url}/scenarios`)).rejects.toThrow();
     await other.stop();
+  });
+});
+
+describe('startLocalApi', () => {
+  it('refuses a taken port given on the command line in one line, and falls back from a taken default', async () => {
+    await expect(startLocalApi({ port: server.port, preferredPort: 3000 })).rejects.toThrow(
+      `port ${server.port} is in use: choose another with --port, or --port 0 for a free one`,
+    );
+    const fallback = await startLocalApi({ preferredPort: server.port });
+    try {
+      expect(fallback.port).not.toBe(server.port);
+      expect(fallback.port).toBeGreaterThan(0);
+    } finally {
+      await fallback.stop();
+    }
   });
 });
