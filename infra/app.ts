@@ -8,17 +8,28 @@ import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { MarginfallStack } from './marginfall-stack.js';
-import { readSettings } from './settings.js';
+import { type MarginfallSettings, readSettings, SettingsError } from './settings.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const packageVersion = (JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')) as { version: string })
   .version;
 
 const app = new App();
-const settings = readSettings((key) => {
-  const value = app.node.tryGetContext(key);
-  return key === 'codeVersion' && value === undefined ? packageVersion : value;
-});
+
+/** The settings from the context; a bad value stops synthesis with one line naming it. */
+function readAppSettings(): MarginfallSettings {
+  try {
+    return readSettings((key) => {
+      const value = app.node.tryGetContext(key);
+      return key === 'codeVersion' && value === undefined ? packageVersion : value;
+    });
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+const settings = readAppSettings();
 
 new MarginfallStack(app, `Marginfall-${settings.stage}`, {
   settings,
