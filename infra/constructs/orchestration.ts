@@ -45,8 +45,10 @@ import { Construct } from 'constructs';
 /**
  * Errors a retry cannot cure: typed validation errors (every `*InputError` class in functions/,
  * which a test checks), a missing snapshot or parameter set, invalid parameters, a book and
- * market of different dates, and bad configuration. Step Functions matches error names
- * exactly, so the list names each class.
+ * market of different dates, bad configuration, and a step that ran out of time or memory
+ * (the steps are deterministic: the same input would run out again, after up to 45 minutes of
+ * retries for a compute chunk). Step Functions matches error names exactly, so the list names
+ * each class.
  */
 export const NON_RETRYABLE_ERRORS = [
   'RunRequestInputError',
@@ -61,6 +63,8 @@ export const NON_RETRYABLE_ERRORS = [
   'InvalidParamsError',
   'AsOfMismatchError',
   'ConfigError',
+  'Sandbox.Timedout',
+  'Runtime.OutOfMemory',
 ] as const;
 
 /** Transient Lambda service errors (throttling, service faults, SDK client errors). */
