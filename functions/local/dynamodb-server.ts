@@ -4,12 +4,12 @@
  * - dynalite 4.0.0 (pure JavaScript, LevelDB in memory or on disk): in this process, or as a
  *   child process so that its CPU and memory are not the caller's (benchmarks, `npm start`).
  *   Tables become ACTIVE at once (`createTableMs: 0`).
- * - AWS DynamoDB Local 1.25.1 (the reference emulator, Java), when `java` is installed and the
- *   emulator can be taken from the npm cache: `npm pack amplify-dynamodb-simulator@2.9.30
- *   --offline` then its `package/emulator/` folder, extracted once under
- *   `.marginfall/dynamodb-local/` (ignored by git). Nothing is downloaded here; when the package
- *   is not cached, `locateDynamoDbLocal` says so and how to cache it (one `npm pack` online).
- *   It runs in memory with `-sharedDb` (otherwise tables are per access key and region).
+ * - AWS DynamoDB Local 1.25.1 (the reference emulator, Java), when `java` is installed: the
+ *   emulator is `package/emulator/` of `npm pack amplify-dynamodb-simulator@2.9.30` (from the npm
+ *   cache, else the npm registry — the only network the project uses), extracted once under
+ *   `.marginfall/dynamodb-local/` (ignored by git). The package is never installed as a
+ *   dependency (it would pull 283 packages). When npm cannot fetch it, `locateDynamoDbLocal`
+ *   says so. It runs in memory with `-sharedDb` (otherwise tables are per access key and region).
  *
  * Neither server checks request signatures; `LOCAL_DYNAMODB_CREDENTIALS` are accepted by both.
  */
@@ -106,8 +106,8 @@ export interface LocateDynamoDbLocalOptions {
 }
 
 /**
- * Finds Java and the emulator, extracting it from the npm cache on first use (never from the
- * network). Never throws: when something is missing, says what and how to fix it.
+ * Finds Java and the emulator, fetching it with npm (cache first, then the registry) and
+ * extracting it on first use. Never throws: when something is missing, says what and why.
  */
 export async function locateDynamoDbLocal(
   options: LocateDynamoDbLocalOptions = {},
@@ -129,7 +129,7 @@ export async function locateDynamoDbLocal(
   try {
     const pack = spawnSync(
       'npm',
-      ['pack', DYNAMODB_LOCAL_PACKAGE, '--offline', '--silent', '--pack-destination', work],
+      ['pack', DYNAMODB_LOCAL_PACKAGE, '--prefer-offline', '--silent', '--pack-destination', work],
       {
         encoding: 'utf8',
         timeout: 180_000,
@@ -139,7 +139,7 @@ export async function locateDynamoDbLocal(
     if (pack.status !== 0 || tarball === undefined) {
       return {
         available: false,
-        reason: `${DYNAMODB_LOCAL_PACKAGE} is not in the npm cache (run "npm pack ${DYNAMODB_LOCAL_PACKAGE}" once with network access to cache it)`,
+        reason: `npm could not fetch ${DYNAMODB_LOCAL_PACKAGE} (neither in the npm cache nor from the registry): ${(pack.stderr || String(pack.error ?? '')).trim().split('\n')[0] ?? ''}`,
       };
     }
     const untar = spawnSync('tar', ['-xzf', join(work, tarball), '-C', work, 'package/emulator'], {
