@@ -22,9 +22,9 @@ export interface TriggeredRun {
  * Invokes the daily-run handler with the scheduler's input: `{}` (the day that closed last) or
  * `{ "asOf": D }` (a catch-up of day D).
  */
-export async function triggerDailyRun(asOf?: string): Promise<TriggeredRun> {
+export async function triggerDailyRun(asOf?: string, retryFailed = false): Promise<TriggeredRun> {
   const { handler } = await import('../handlers/daily-run/handler.js');
-  const event = asOf === undefined ? {} : { asOf };
+  const event = { ...(asOf === undefined ? {} : { asOf }), ...(retryFailed ? { retryFailed } : {}) };
   const result = await handler(event, localLambdaContext('marginfall-daily-run-local', randomUUID()));
   return { runId: result.runId, asOf: result.asOf, created: result.created };
 }

@@ -148,7 +148,20 @@ describe('the daily trigger', () => {
       name: 'DailyRunInputError',
       message: 'daily-run: asOf: must be a date YYYY-MM-DD',
     });
+    await expect(handlers.daily({ asOf: '2026-11-28', retryFailed: 'yes' })).rejects.toMatchObject({
+      name: 'DailyRunInputError',
+    });
     expect(await runs().listByAsOf('2026-11-29')).toEqual([]);
+  });
+
+  it('retryFailed on a day whose daily run did not fail finds that run and starts nothing', async () => {
+    const first = (await handlers.daily({ asOf: '2026-11-27' })) as { runId: string; created: boolean };
+    const retry = (await handlers.daily({ asOf: '2026-11-27', retryFailed: true })) as {
+      runId: string;
+      created: boolean;
+    };
+    expect(first.created).toBe(true);
+    expect(retry).toMatchObject({ runId: first.runId, created: false });
   });
 });
 

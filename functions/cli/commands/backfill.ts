@@ -6,8 +6,9 @@
  * Resumable: a day with a succeeded daily run is skipped (its report exists), unless `--force`,
  * which runs it again as an on-demand report (the daily run of a day is unique: a repeated
  * trigger finds it and starts nothing). A day whose daily run failed is reported as failed
- * unless `--force` re-runs it the same way. Each day is requested through the daily-run handler
- * with `{ "asOf": D }`, as a catch-up trigger of the schedule would.
+ * unless `--force`, which starts a new attempt of its daily run (`retryFailed`: published and
+ * emailed like the daily run). Each day is requested through the daily-run handler with
+ * `{ "asOf": D }`, as a catch-up trigger of the schedule would.
  */
 import { formatUsd } from '../../../templates/format.js';
 import { epochDay, isoDateFromEpochDay, parseIsoDate } from '../../core/dates.js';
@@ -47,7 +48,7 @@ day), oldest first, one day at a time, with a progress line per day. Days that a
 succeeded daily report are skipped, so an interrupted backfill resumes where it stopped.
 
   --from D1, --to D2  business dates YYYY-MM-DD, at most ${MAX_DAYS} days
-  --force             run reported (or failed) days again, as on-demand reports (not emailed)
+  --force             retry failed days' daily runs; run reported days again on demand (not emailed)
   --local             (default) on a local stack in this folder's .marginfall/local/; a day
                       without a snapshot gets a seeded synthetic book (--clients N, --seed S)
   --aws               in the AWS deployment the environment configures (the day's snapshot must
@@ -131,13 +132,14 @@ async function backfillDay(asOf: string, force: boolean): Promise<{ outcome: Day
   if (!force && failed) {
     return {
       outcome: 'failed',
-      line: `${describeFailure(failed)} (--force runs the day again as an on-demand report)`,
+      line: `${describeFailure(failed)} (--force retries the day's daily run)`,
     };
   }
-  const trigger: TriggeredRun =
-    reported || failed
-      ? await requestRunDirectly({ asOf, reportType: 'on-demand', trigger: 'backfill' })
-      : await triggerDailyRun(asOf);
+  // A reported day is re-run on demand (a day has one daily report); a failed one gets a new
+  // daily attempt, which publishes and emails as the daily run would have.
+  const trigger: TriggeredRun = reported
+    ? await requestRunDirectly({ asOf, reportType: 'on-demand', trigger: 'backfill' })
+    : await triggerDailyRun(asOf, failed !== undefined);
   if (!trigger.created) await resumeInterruptedRun(trigger.runId); // an earlier backfill stopped part way
   const state = await waitForRun(runs, trigger.runId);
   if (state.status === 'failed') return { outcome: 'failed', line: describeFailure(state) };

@@ -4,6 +4,12 @@
  * same run); an on-demand run is always new (`on-demand#<runId>`). The pipeline is launched
  * only for a run this call created.
  *
+ * A daily run that failed before it published anything (no report, no email) can be retried
+ * as the day's daily run with `retryFailed`: the next attempt's key is
+ * `daily#<asOf>#<paramsVersion>#attempt-<n>`, so concurrent retries still make one run, and a
+ * day never gets two daily reports or two emails. Without `retryFailed` a trigger returns the
+ * failed run (a late or repeated schedule does not retry by itself).
+ *
  * Run ids: `<asOf>-daily-<first 12 hex digits of SHA-256(key)>` and
  * `<asOf>-adhoc-<deps.newRunSuffix()>`.
  */
@@ -33,24 +39,53 @@ export function dailyRunId(asOf: string, idempotencyKey: string): string {
   return `${asOf}-daily-${sha256Hex(idempotencyKey).slice(0, 12)}`;
 }
 
+export interface RequestRunOptions {
+  /** Daily only: start a new attempt when the day's run failed before publishing anything. */
+  readonly retryFailed?: boolean;
+}
+
+/** Attempts of one day's daily run at most (a retry loop that never succeeds stops here). */
+export const MAX_DAILY_ATTEMPTS = 20;
+
 export async function requestRun(
   deps: PipelineDeps,
   request: RunRequest,
+  options: RequestRunOptions = {},
 ): Promise<{ readonly state: RunState; readonly created: boolean }> {
   if (parseIsoDate(request.asOf) === undefined)
     throw new RunRequestInputError('asOf', `must be a date YYYY-MM-DD, got ${JSON.stringify(request.asOf)}`);
-  let runId: string;
-  let idempotencyKey: string;
-  if (request.reportType === 'daily') {
-    idempotencyKey = dailyIdempotencyKey(request.asOf, await resolveParamsVersion(deps, request));
-    runId = dailyRunId(request.asOf, idempotencyKey);
-  } else {
+  if (request.reportType !== 'daily') {
     const suffix = deps.newRunSuffix();
     if (!SUFFIX.test(suffix))
       throw new RangeError(`a run id suffix must be 1–32 of a–z 0–9, got "${suffix}"`);
-    runId = `${request.asOf}-adhoc-${suffix}`;
-    idempotencyKey = `on-demand#${runId}`;
+    const runId = `${request.asOf}-adhoc-${suffix}`;
+    return createAndLaunch(deps, request, runId, `on-demand#${runId}`);
   }
+  const firstKey = dailyIdempotencyKey(request.asOf, await resolveParamsVersion(deps, request));
+  for (let attempt = 1; attempt <= MAX_DAILY_ATTEMPTS; attempt++) {
+    const key = attempt === 1 ? firstKey : `${firstKey}#attempt-${attempt}`;
+    const outcome = await createAndLaunch(deps, request, dailyRunId(request.asOf, key), key);
+    const existing = outcome.state;
+    const retry =
+      !outcome.created &&
+      options.retryFailed === true &&
+      existing.status === 'failed' &&
+      existing.report === undefined &&
+      existing.email === undefined;
+    if (!retry) return outcome;
+  }
+  throw new RunRequestInputError(
+    'asOf',
+    `the daily run of ${request.asOf} failed ${MAX_DAILY_ATTEMPTS} times; fix the cause and run it on demand`,
+  );
+}
+
+async function createAndLaunch(
+  deps: PipelineDeps,
+  request: RunRequest,
+  runId: string,
+  idempotencyKey: string,
+): Promise<{ readonly state: RunState; readonly created: boolean }> {
   const state: RunState = {
     runId,
     asOf: request.asOf,

@@ -23,13 +23,17 @@ export async function handler(event: unknown, context?: Context): Promise<DailyR
   if (context !== undefined) logger.addContext(context);
   try {
     const { pipeline, config } = composition();
-    const { asOf } = parseDailyRunEvent(event);
+    const { asOf, retryFailed } = parseDailyRunEvent(event);
     const close = { cutoff: config.pipeline.eodCutoff, timeZone: config.pipeline.timeZone };
-    const { state, created } = await requestRun(pipeline, {
-      asOf: asOf ?? businessDateClosedAt(pipeline.clock.nowIso(), close),
-      reportType: 'daily',
-      trigger: asOf === undefined ? 'schedule' : 'backfill',
-    });
+    const { state, created } = await requestRun(
+      pipeline,
+      {
+        asOf: asOf ?? businessDateClosedAt(pipeline.clock.nowIso(), close),
+        reportType: 'daily',
+        trigger: asOf === undefined ? 'schedule' : 'backfill',
+      },
+      { retryFailed: retryFailed === true },
+    );
     logger.info(created ? 'daily run requested' : 'daily run already requested', {
       runId: state.runId,
       asOf: state.asOf,

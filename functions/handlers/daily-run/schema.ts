@@ -1,6 +1,7 @@
 /**
  * The EventBridge Scheduler input of the daily run: `{}` on schedule, or `{ "asOf": "YYYY-MM-DD" }`
- * to run a given business date (a manual catch-up). Unknown fields are refused, so a misspelt
+ * to run a given business date (a manual catch-up), with `"retryFailed": true` to retry a day
+ * whose daily run failed before publishing. Unknown fields are refused, so a misspelt
  * `asof` cannot silently run the wrong day.
  */
 import { z } from 'zod';
@@ -10,6 +11,8 @@ import { parseWith } from '../parse-input.js';
 
 export interface DailyRunEvent {
   readonly asOf?: string;
+  /** Start a new attempt when the day's daily run failed before publishing (an operator's retry). */
+  readonly retryFailed?: boolean;
 }
 
 export const dailyRunEventSchema: z.ZodType<DailyRunEvent> = z.strictObject({
@@ -17,6 +20,7 @@ export const dailyRunEventSchema: z.ZodType<DailyRunEvent> = z.strictObject({
     .string()
     .refine((value) => parseIsoDate(value) !== undefined, 'must be a date YYYY-MM-DD')
     .optional(),
+  retryFailed: z.boolean().optional(),
 });
 
 /** The scheduler's input is not `{}` or `{ "asOf": "YYYY-MM-DD" }`. */

@@ -279,6 +279,40 @@ describe('a run that cannot be published', () => {
     }
   });
 
+  it('retries a failed daily run only when asked: a new attempt publishes and emails once', async () => {
+    const stack = await newStack(50);
+    try {
+      await servers.ses.clear();
+      const first = await requestRun(stack.deps, DAILY);
+      await stack.launcher.whenIdle();
+      expect((await stack.runs.get(first.state.runId)).status).toBe('failed'); // no snapshot yet
+      // The snapshot arrives late. A repeated trigger alone still answers with the failed run.
+      await stack.loadSyntheticSnapshot({ clients: 10 });
+      const repeated = await requestRun(stack.deps, DAILY);
+      expect(repeated).toMatchObject({
+        created: false,
+        state: { runId: first.state.runId, status: 'failed' },
+      });
+      // An operator's retry starts attempt 2 under its own key; asking again finds that attempt.
+      const retry = await requestRun(stack.deps, DAILY, { retryFailed: true });
+      expect(retry.created).toBe(true);
+      expect(retry.state.idempotencyKey).toBe(`${first.state.idempotencyKey}#attempt-2`);
+      expect(retry.state.runId).not.toBe(first.state.runId);
+      await stack.launcher.whenIdle();
+      const again = await requestRun(stack.deps, DAILY, { retryFailed: true });
+      expect(again).toMatchObject({
+        created: false,
+        state: { runId: retry.state.runId, status: 'succeeded' },
+      });
+      expect((await stack.reports.listDay(PIPELINE_AS_OF)).map((run) => run.runId)).toEqual([
+        retry.state.runId,
+      ]);
+      expect(await servers.ses.emails()).toHaveLength(1);
+    } finally {
+      stack.destroy();
+    }
+  });
+
   it('refuses to publish while a chunk has no outputs', async () => {
     const stack = await newStack(4);
     try {
