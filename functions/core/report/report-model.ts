@@ -8,6 +8,7 @@
  * they are rounded only when a template formats them. Lists keep a fixed, documented order so
  * the same inputs always serialise to the same bytes.
  */
+import type { LossFigures } from '../engine/engine.js';
 import type { Regime } from '../model/params.js';
 
 /** Bumped when a field's meaning changes or a required field is added. */
@@ -43,18 +44,12 @@ export interface ReportIdentity {
 }
 
 /** The worst run of one regime: the largest bad debt (ties: larger total loss, then scenario order). */
-export interface WorstRun {
+export interface WorstRun extends LossFigures {
   readonly regime: Regime;
   readonly scenario: string;
   readonly scenarioName: string;
   readonly rounds: number;
   readonly liquidatedUnits: number;
-  readonly badDebt: number;
-  readonly insuranceFundUsed: number;
-  readonly adl: number;
-  readonly cover1: number;
-  readonly cover2: number;
-  readonly totalLoss: number;
   /** badDebt / insuranceFund; null when the fund is 0. */
   readonly badDebtToFund: number | null;
 }
@@ -165,17 +160,11 @@ export interface RoundLine {
   readonly assets: readonly RoundAsset[];
 }
 
-export interface ScenarioRunReport {
+export interface ScenarioRunReport extends LossFigures {
   readonly regime: Regime;
   readonly rounds: number;
   readonly marginCalled: number;
   readonly liquidatedUnits: number;
-  readonly badDebt: number;
-  readonly insuranceFundUsed: number;
-  readonly adl: number;
-  readonly cover1: number;
-  readonly cover2: number;
-  readonly totalLoss: number;
   readonly halted: readonly string[];
   /** Every market asset except USD, in market order. */
   readonly assets: readonly RunAssetOutcome[];
