@@ -7,11 +7,8 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DynamoDbParamsSource } from '../../functions/adapters/dynamodb-params-source.js';
 import { DynamoDbRunStateStore } from '../../functions/adapters/dynamodb-run-state-store.js';
-import { DynamoDbSnapshotWriter } from '../../functions/adapters/dynamodb-snapshot-writer.js';
 import { scenarioLibrary } from '../../functions/core/scenarios/library.js';
-import { generateSyntheticBook } from '../../functions/core/synthetic/generate-book.js';
 import type { LocalDynamoDb } from '../../functions/local/dynamodb-server.js';
 import {
   type Composition,
@@ -21,7 +18,7 @@ import {
 } from '../../functions/shared/compose.js';
 import { loadConfig } from '../../functions/shared/config.js';
 import { createTestTable, startTestServer, type TestTable } from '../support/dynamodb.js';
-import { referenceParamsText } from '../support/pipeline.js';
+import { referenceParamsText, seedTable } from '../support/pipeline.js';
 import { startTestS3, type TestS3 } from '../support/s3.js';
 import { API_DOMAIN, type ApiCall, apiGatewayEvent } from './api-gateway-events.js';
 
@@ -51,19 +48,7 @@ beforeAll(async () => {
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   ({ handler } = await import('../../functions/handlers/api/handler.js'));
 
-  await new DynamoDbParamsSource({ client: table.client, tableName: table.tableName }).storeActiveParams(
-    referenceParamsText(),
-    '2026-12-01T05:00:00.000Z',
-  );
-  const book = generateSyntheticBook({ clients: 30, seed: 7, asOf: AS_OF });
-  await new DynamoDbSnapshotWriter(table.client, { tableName: table.tableName, shardCount: 4 }).writeSnapshot(
-    {
-      asOf: AS_OF,
-      market: book.market,
-      clients: book.book.clients,
-      insuranceFund: () => book.book.insuranceFund,
-    },
-  );
+  await seedTable(table, { clients: 30, seed: 7, asOf: AS_OF });
 }, 60_000);
 
 afterAll(async () => {

@@ -6,18 +6,15 @@
  * state machine itself, step by step, with the payloads each state passes on.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DynamoDbParamsSource } from '../../functions/adapters/dynamodb-params-source.js';
 import { DynamoDbRunStateStore } from '../../functions/adapters/dynamodb-run-state-store.js';
-import { DynamoDbSnapshotWriter } from '../../functions/adapters/dynamodb-snapshot-writer.js';
 import type { RunState, StageOutput } from '../../functions/core/pipeline/contracts.js';
 import type { RunLauncher } from '../../functions/core/ports/run-launcher.js';
 import { scenarioLibrary } from '../../functions/core/scenarios/library.js';
-import { generateSyntheticBook } from '../../functions/core/synthetic/generate-book.js';
 import type { LocalDynamoDb } from '../../functions/local/dynamodb-server.js';
 import { type Composition, composeFromConfig, installComposition } from '../../functions/shared/compose.js';
 import { loadConfig } from '../../functions/shared/config.js';
 import { createTestTable, startTestServer, type TestTable } from '../support/dynamodb.js';
-import { fixedClock, referenceParamsText } from '../support/pipeline.js';
+import { fixedClock, seedTable } from '../support/pipeline.js';
 import { startTestS3, type TestS3 } from '../support/s3.js';
 import { startTestSes, type TestSes } from '../support/ses.js';
 
@@ -83,19 +80,7 @@ beforeAll(async () => {
   handlers.finish = (await import('../../functions/handlers/finish-run/handler.js')).handler as Handler;
   handlers.fail = (await import('../../functions/handlers/fail-run/handler.js')).handler as Handler;
 
-  await new DynamoDbParamsSource({ client: table.client, tableName: table.tableName }).storeActiveParams(
-    referenceParamsText(),
-    '2026-12-01T05:00:00.000Z',
-  );
-  const book = generateSyntheticBook({ clients: 30, seed: 11, asOf: AS_OF });
-  await new DynamoDbSnapshotWriter(table.client, { tableName: table.tableName, shardCount: 4 }).writeSnapshot(
-    {
-      asOf: AS_OF,
-      market: book.market,
-      clients: book.book.clients,
-      insuranceFund: () => book.book.insuranceFund,
-    },
-  );
+  await seedTable(table, { clients: 30, seed: 11, asOf: AS_OF });
   deploy(MORNING);
 }, 60_000);
 

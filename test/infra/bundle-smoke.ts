@@ -12,14 +12,11 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DynamoDbParamsSource } from '../../functions/adapters/dynamodb-params-source.js';
-import { DynamoDbSnapshotWriter } from '../../functions/adapters/dynamodb-snapshot-writer.js';
 import type { StageOutput } from '../../functions/core/pipeline/contracts.js';
-import { generateSyntheticBook } from '../../functions/core/synthetic/generate-book.js';
 import { composeFromConfig, installComposition } from '../../functions/shared/compose.js';
 import { loadConfig } from '../../functions/shared/config.js';
 import { createTestTable, startTestServer } from '../support/dynamodb.js';
-import { fixedClock, referenceParamsText } from '../support/pipeline.js';
+import { fixedClock, seedTable } from '../support/pipeline.js';
 import { startTestS3 } from '../support/s3.js';
 import { startTestSes } from '../support/ses.js';
 import { PROJECT_ROOT } from './synth-stack.js';
@@ -70,19 +67,7 @@ try {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'WARN',
   };
-  await new DynamoDbParamsSource({ client: table.client, tableName: table.tableName }).storeActiveParams(
-    referenceParamsText(),
-    '2026-12-01T05:00:00.000Z',
-  );
-  const book = generateSyntheticBook({ clients: 300, seed: 11, asOf: AS_OF });
-  await new DynamoDbSnapshotWriter(table.client, { tableName: table.tableName, shardCount: 4 }).writeSnapshot(
-    {
-      asOf: AS_OF,
-      market: book.market,
-      clients: book.book.clients,
-      insuranceFund: () => book.book.insuranceFund,
-    },
-  );
+  await seedTable(table, { clients: 300, seed: 11, asOf: AS_OF });
   installComposition(
     composeFromConfig(loadConfig(env), {
       clock: fixedClock('2026-12-01T06:15:00.000Z'),

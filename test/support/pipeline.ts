@@ -42,6 +42,34 @@ export function referenceParamsText(): string {
   );
 }
 
+/** Generates a seeded synthetic book and loads it into `table` as the snapshot of `asOf` (4 shards). */
+export async function loadSyntheticSnapshot(
+  table: Pick<TestTable, 'client' | 'tableName'>,
+  { clients = 30, asOf = PIPELINE_AS_OF, seed = 7 }: { clients?: number; asOf?: string; seed?: number } = {},
+): Promise<{ book: SyntheticBook; report: SnapshotWriteReport }> {
+  const book = generateSyntheticBook({ clients, seed, asOf });
+  const writer = new DynamoDbSnapshotWriter(table.client, { tableName: table.tableName, shardCount: 4 });
+  const report = await writer.writeSnapshot({
+    asOf,
+    market: book.market,
+    clients: book.book.clients,
+    insuranceFund: () => book.book.insuranceFund,
+  });
+  return { book, report };
+}
+
+/** The reference parameters as the table's active set, then a synthetic snapshot of `asOf`. */
+export async function seedTable(
+  table: Pick<TestTable, 'client' | 'tableName'>,
+  snapshot: { clients: number; seed: number; asOf: string },
+): Promise<void> {
+  await new DynamoDbParamsSource({ client: table.client, tableName: table.tableName }).storeActiveParams(
+    referenceParamsText(),
+    '2026-12-01T05:00:00.000Z',
+  );
+  await loadSyntheticSnapshot(table, snapshot);
+}
+
 export interface PipelineServers {
   readonly dynamodb: LocalDynamoDb;
   readonly s3: TestS3;
@@ -143,17 +171,7 @@ export async function createPipelineStack(
     runs,
     params,
     launcher,
-    async loadSyntheticSnapshot({ clients = 30, asOf = PIPELINE_AS_OF, seed = 7 } = {}) {
-      const book = generateSyntheticBook({ clients, seed, asOf });
-      const writer = new DynamoDbSnapshotWriter(table.client, { tableName: table.tableName, shardCount: 4 });
-      const report = await writer.writeSnapshot({
-        asOf,
-        market: book.market,
-        clients: book.book.clients,
-        insuranceFund: () => book.book.insuranceFund,
-      });
-      return { book, report };
-    },
+    loadSyntheticSnapshot: (options = {}) => loadSyntheticSnapshot(table, options),
     destroy() {
       table.client.destroy();
     },

@@ -9,7 +9,7 @@
  * the same inputs always serialise to the same bytes.
  */
 import type { LossFigures } from '../engine/engine.js';
-import type { Regime } from '../model/params.js';
+import type { PortfolioMarginSettings, Regime } from '../model/params.js';
 
 /** Bumped when a field's meaning changes or a required field is added. */
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -333,17 +333,8 @@ export interface TierLine {
   readonly mmr: number;
 }
 
-export interface PortfolioMarginLine {
-  readonly range: number;
-  readonly steps: number;
-  readonly volUp: number;
-  readonly volDown: number;
-  readonly extremeMoves: readonly number[];
-  readonly extremeFraction: number;
-  readonly contingency: number;
-  readonly concentrationThreshold: number;
-  readonly concentrationRate: number;
-}
+/** The §4 settings of one asset as the run used them (methodology.ts copies them key by key, in this order). */
+export type PortfolioMarginLine = PortfolioMarginSettings;
 
 /** One params `assets` entry as given; a null field is taken from `*` (crypto) or absent (stablecoin haircut 0). */
 export interface AssetParamsLine {
